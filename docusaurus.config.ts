@@ -1,0 +1,137 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
+import { themes as prismThemes } from 'prism-react-renderer';
+import { redirects } from './redirects';
+import { accessible } from './config/prism-themes';
+import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
+
+// Where the site is published. Both come from the environment so one build recipe
+// serves a root host (`/`) and a sub-path host (`BASE_URL=/portal/`).
+const url = process.env.SITE_URL ?? 'http://localhost:3000';
+const baseUrl = normaliseBaseUrl(process.env.BASE_URL ?? '/');
+
+function normaliseBaseUrl(value: string): string {
+  const withLeading = value.startsWith('/') ? value : `/${value}`;
+  return withLeading.endsWith('/') ? withLeading : `${withLeading}/`;
+}
+
+const config: Config = {
+  title: 'TelenorID+ Developer Portal',
+  tagline: 'Integrate with Telenor Norway’s OpenID Connect provider — read it, then try it live.',
+  favicon: 'img/favicon.svg',
+  url,
+  baseUrl,
+  trailingSlash: undefined,
+
+  future: { v4: true },
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  markdown: {
+    // .md is plain CommonMark + GFM; .mdx is MDX (for pages that embed widgets).
+    format: 'detect',
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en'],
+        indexDocs: true,
+        indexPages: true,
+        indexBlog: false,
+        docsRouteBasePath: '/',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+        searchResultLimits: 10,
+        searchBarShortcutHint: true,
+      } satisfies SearchOptions,
+    ],
+  ],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+        sitemap: { lastmod: null, changefreq: null, priority: null },
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    // One list (redirects.ts), two writers: `.html` paths become plain files, the rest
+    // go to plugin-client-redirects. See plugins/html-redirect-files.ts for why.
+    [
+      '@docusaurus/plugin-client-redirects',
+      {
+        redirects: redirects
+          .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
+          .filter((r) => r.from.length > 0),
+      },
+    ],
+    htmlRedirectFiles(redirects),
+  ],
+
+  themeConfig: {
+    image: 'img/social-card.png',
+    metadata: [
+      { name: 'description', content: 'Guides, FAQ and live tools for integrating with TelenorID+.' },
+    ],
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'TelenorID+ Developer Portal',
+      logo: { alt: 'TelenorID+ portal logo', src: 'img/logo.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide' },
+        { type: 'docSidebar', sidebarId: 'faq', position: 'left', label: 'FAQ' },
+        { type: 'docSidebar', sidebarId: 'tools', position: 'left', label: 'Tools' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Read',
+          items: [
+            { label: 'Concepts', to: '/concepts' },
+            { label: 'API reference', to: '/api' },
+            { label: 'How-to guides', to: '/how-to' },
+          ],
+        },
+        {
+          title: 'Answers',
+          items: [
+            { label: 'FAQ', to: '/faq' },
+            { label: 'Support', to: '/help' },
+          ],
+        },
+        { title: 'Try', items: [{ label: 'Tools', to: '/tools' }] },
+      ],
+      copyright: `TelenorID+ Developer Portal. Not an official Telenor publication.`,
+    },
+    prism: {
+      theme: accessible(prismThemes.github, 'light'),
+      darkTheme: accessible(prismThemes.dracula, 'dark'),
+      additionalLanguages: ['bash', 'http', 'json', 'typescript', 'kotlin', 'swift'],
+    },
+    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,98 @@
+// A small static host for the production build, used by the e2e suite and the benchmarks.
+// It behaves like a real static host (GitHub Pages, nginx, S3 + CDN), which `docusaurus serve` does not
+// quite: it gzips text like a CDN would (`docusaurus serve` does not compress), serves `Old.html`
+// as the file it is (no clean-URL redirect that drops the base URL), and answers `/x` from
+// `x/index.html` or `x.html`.
+//
+//   node scripts/static-server.mjs --dir build --base /portal/ --port 3101
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'build' },
+    base: { type: 'string', default: '/' },
+    port: { type: 'string', default: '3000' },
+    host: { type: 'string', default: 'localhost' },
+  },
+});
+const root = path.resolve(values.dir);
+const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const compressible = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+const isFile = (p) => existsSync(p) && statSync(p).isFile();
+
+/** Maps a URL path to a file inside root, or undefined. Never leaves root. */
+function resolve(urlPath) {
+  if (!urlPath.startsWith(base) && `${urlPath}/` !== base) return undefined;
+  const rel = decodeURIComponent(urlPath.slice(base.length));
+  const target = path.resolve(root, `.${path.posix.sep}${rel}`);
+  if (target !== root && !target.startsWith(root + path.sep)) return undefined;
+  for (const candidate of [target, path.join(target, 'index.html'), `${target}.html`]) {
+    if (isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function send(req, res, file, status) {
+  const type = types[path.extname(file)] ?? 'application/octet-stream';
+  const headers = { 'Content-Type': type, Vary: 'Accept-Encoding' };
+  // Hashed assets are immutable; HTML must revalidate, as on a real host.
+  headers['Cache-Control'] = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const gzip = compressible.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  else headers['Content-Length'] = statSync(file).size;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') return res.end();
+  const stream = createReadStream(file);
+  (gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(res);
+}
+
+const server = createServer((req, res) => {
+  let urlPath;
+  try {
+    urlPath = new URL(req.url ?? '/', 'http://x').pathname;
+  } catch {
+    res.writeHead(400).end('Bad request');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  let file;
+  try {
+    file = resolve(urlPath);
+  } catch {
+    file = undefined; // malformed %-encoding
+  }
+  if (file) return send(req, res, file, 200);
+  const notFound = path.join(root, '404.html');
+  if (isFile(notFound)) return send(req, res, notFound, 404);
+  res.writeHead(404).end('Not found');
+});
+
+server.listen(Number(values.port), values.host, () => {
+  console.log(
+    `Serving ${path.relative(process.cwd(), root) || '.'} at http://${values.host}:${values.port}${base}`,
+  );
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
