@@ -1,0 +1,344 @@
+/**
+ * What each error means for an integrator and what their client should do (facts §10, §15, §17, §21, §22
+ * and the OAuth/OIDC specifications). Two kinds:
+ * - OAuth/OIDC `error` codes an OpenID Provider returns;
+ * - the portal's own failure codes for what goes wrong before a provider can answer (network, CORS,
+ *   timeout, malformed answers, state checks).
+ * Every user-facing sentence about a failure is derived from here, never from `error.message`.
+ */
+import { spec, type GuideTopic } from './guide';
+
+export type Retry =
+  /** Never retry automatically: the user must act (log in again, fix input). */
+  | 'never'
+  /** Poll again after the interval (device flow, CIBA). */
+  | 'poll'
+  /** A transient failure: retrying later, with back-off and a limit, is reasonable. */
+  | 'later';
+
+export type ErrorExplanation = {
+  code: string;
+  /** One sentence: what happened. */
+  meaning: string;
+  /** One or two sentences: what the client (or the reader) should do. */
+  reaction: string;
+  retry: Retry;
+  guide?: GuideTopic;
+  spec?: string;
+};
+
+export const oauthErrors = {
+  invalid_grant: {
+    code: 'invalid_grant',
+    meaning:
+      'The grant sent to /connect/token is no longer valid: the refresh token (or authorization code) has expired, was revoked, was already used, ended with the SSO session, or belongs to another client.',
+    reaction:
+      'Treat the user as logged out: drop the tokens you hold and offer a normal login through /authorize. Do not retry the same grant.',
+    retry: 'never',
+    guide: 'faqInvalidGrant',
+    spec: spec.rfc6749Errors,
+  },
+  invalid_client: {
+    code: 'invalid_client',
+    meaning:
+      'The provider did not accept the client’s credentials: unknown client_id, a wrong or expired secret, or the wrong authentication method.',
+    reaction:
+      'This is a configuration error, not a user error: check client_id, secret and environment (staging and production credentials differ). Do not log the user out over it.',
+    retry: 'never',
+    guide: 'clientTypes',
+    spec: spec.rfc6749Errors,
+  },
+  invalid_request: {
+    code: 'invalid_request',
+    meaning: 'The request is missing a required parameter, repeats one, or has a malformed value.',
+    reaction: 'Fix the request; the error_description usually names the parameter.',
+    retry: 'never',
+    spec: spec.rfc6749Errors,
+  },
+  unauthorized_client: {
+    code: 'unauthorized_client',
+    meaning: 'This client is not allowed to use this grant type or response type.',
+    reaction:
+      'Use the flow your client type allows (authorization code with PKCE or with a secret), or ask the TelenorID+ team to change the client.',
+    retry: 'never',
+    guide: 'flows',
+    spec: spec.rfc6749Errors,
+  },
+  unsupported_grant_type: {
+    code: 'unsupported_grant_type',
+    meaning: 'The provider does not support this grant_type.',
+    reaction: 'Use authorization_code or refresh_token (or the device/CIBA grant for those flows).',
+    retry: 'never',
+    guide: 'token',
+    spec: spec.rfc6749Errors,
+  },
+  unsupported_response_type: {
+    code: 'unsupported_response_type',
+    meaning: 'The provider does not support this response_type for this client.',
+    reaction: 'Use response_type=code: TelenorID+ recommends the authorization code flow for every client.',
+    retry: 'never',
+    guide: 'authorize',
+    spec: spec.rfc6749AuthzErrors,
+  },
+  invalid_scope: {
+    code: 'invalid_scope',
+    meaning: 'A requested scope is unknown, malformed, or not allowed for this client.',
+    reaction:
+      'Check the spelling against the scopes page and ask the team to allow the scope for your client; api: scopes must also exist in Apigee.',
+    retry: 'never',
+    guide: 'scopes',
+    spec: spec.rfc6749Errors,
+  },
+  invalid_redirect_uri: {
+    code: 'invalid_redirect_uri',
+    meaning: 'The redirect_uri does not exactly match one registered for the client.',
+    reaction:
+      'Send exactly a registered redirect URI (scheme, host, port, path and trailing slash all count), or register the one you use.',
+    retry: 'never',
+    guide: 'authorize',
+    spec: spec.oidcCoreAuthRequest,
+  },
+  access_denied: {
+    code: 'access_denied',
+    meaning:
+      'The user (or the provider on their behalf) refused the request, for example by declining consent.',
+    reaction:
+      'Tell the user they were not logged in and let them try again when they choose to; do not loop.',
+    retry: 'never',
+    guide: 'authorize',
+    spec: spec.rfc6749AuthzErrors,
+  },
+  login_required: {
+    code: 'login_required',
+    meaning:
+      'prompt=none was sent, but the user has no SSO session at TelenorID+ in this browser (never logged in, logged out, or the session expired).',
+    reaction:
+      'Show your own “Log in” button; when the user presses it, send a normal /authorize without prompt=none. Do not retry prompt=none in a loop.',
+    retry: 'never',
+    guide: 'faqSilentLogin',
+    spec: spec.oidcCoreAuthError,
+  },
+  consent_required: {
+    code: 'consent_required',
+    meaning:
+      'prompt=none was sent, and the user is logged in, but the request needs a consent screen the provider may not show.',
+    reaction: 'Send an interactive /authorize (without prompt=none) when the user chooses to continue.',
+    retry: 'never',
+    guide: 'checkSession',
+    spec: spec.oidcCoreAuthError,
+  },
+  interaction_required: {
+    code: 'interaction_required',
+    meaning:
+      'prompt=none was sent, but the provider needs to show the user something (another login step, a choice) to continue.',
+    reaction: 'Send an interactive /authorize (without prompt=none) when the user chooses to continue.',
+    retry: 'never',
+    guide: 'checkSession',
+    spec: spec.oidcCoreAuthError,
+  },
+  account_selection_required: {
+    code: 'account_selection_required',
+    meaning: 'prompt=none was sent, but the user must choose between accounts.',
+    reaction: 'Send an interactive /authorize so the user can choose.',
+    retry: 'never',
+    guide: 'checkSession',
+    spec: spec.oidcCoreAuthError,
+  },
+  authorization_pending: {
+    code: 'authorization_pending',
+    meaning: 'The user has not approved the device or CIBA request yet.',
+    reaction: 'Wait the interval the provider gave, then poll again; stop when the request expires.',
+    retry: 'poll',
+    guide: 'deviceFlow',
+    spec: spec.rfc8628,
+  },
+  slow_down: {
+    code: 'slow_down',
+    meaning: 'The client polled faster than the interval allows.',
+    reaction: 'Increase the polling interval (RFC 8628 says by 5 seconds) and keep polling.',
+    retry: 'poll',
+    guide: 'deviceFlow',
+    spec: spec.rfc8628,
+  },
+  expired_token: {
+    code: 'expired_token',
+    meaning:
+      'The device code or CIBA auth_req_id expired before the user approved (or before the client polled).',
+    reaction: 'Start a new device or CIBA request.',
+    retry: 'never',
+    guide: 'ciba',
+    spec: spec.rfc8628,
+  },
+  invalid_token: {
+    code: 'invalid_token',
+    meaning: 'The access token sent as Bearer is expired, malformed or revoked.',
+    reaction: 'Refresh the access token if you hold a refresh token; otherwise the user must log in again.',
+    retry: 'never',
+    guide: 'userinfo',
+    spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  insufficient_scope: {
+    code: 'insufficient_scope',
+    meaning: 'The access token lacks a scope the resource needs.',
+    reaction:
+      'Request the scope at /authorize (every scope must be requested explicitly) and log the user in again.',
+    retry: 'never',
+    guide: 'scopes',
+    spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+  },
+  server_error: {
+    code: 'server_error',
+    meaning: 'The provider failed internally.',
+    reaction:
+      'Show a friendly error and let the user try again later; report repeated failures to TelenorID+ support.',
+    retry: 'later',
+    guide: 'support',
+    spec: spec.rfc6749AuthzErrors,
+  },
+  temporarily_unavailable: {
+    code: 'temporarily_unavailable',
+    meaning: 'The provider is overloaded or down for maintenance.',
+    reaction: 'Try again later, with back-off.',
+    retry: 'later',
+    guide: 'support',
+    spec: spec.rfc6749AuthzErrors,
+  },
+} satisfies Record<string, ErrorExplanation>;
+
+export type OAuthErrorCode = keyof typeof oauthErrors;
+
+/** Failures the portal detects itself, before or instead of a provider's answer. */
+export const portalFailures = {
+  invalid_url: {
+    code: 'invalid_url',
+    meaning: 'The text is not an absolute URL.',
+    reaction: 'Type the issuer as a full URL, for example https://id-test.telenor.no.',
+    retry: 'never',
+  },
+  unsupported_scheme: {
+    code: 'unsupported_scheme',
+    meaning: 'Only https: URLs (and http: on this computer’s loopback address) can be an OpenID Provider.',
+    reaction: 'Use an https:// URL.',
+    retry: 'never',
+  },
+  insecure_http: {
+    code: 'insecure_http',
+    meaning:
+      'Plain http: is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]); anywhere else tokens would cross the network unencrypted.',
+    reaction: 'Use https://, or run the provider on localhost for local testing.',
+    retry: 'never',
+    spec: spec.rfc9700,
+  },
+  timeout: {
+    code: 'timeout',
+    meaning: 'No answer arrived within the time limit.',
+    reaction:
+      'Check that the host is up and reachable from your browser; try again, or use the curl command to test from a terminal.',
+    retry: 'later',
+  },
+  aborted: {
+    code: 'aborted',
+    meaning: 'The request was cancelled.',
+    reaction: 'Run it again when you are ready.',
+    retry: 'never',
+  },
+  network_error: {
+    code: 'network_error',
+    meaning:
+      'The browser could not complete the request. Most often this is CORS: the server answered, but did not allow this site to read the answer. It can also be a wrong host name, a refused connection or a TLS error.',
+    reaction:
+      'Run the curl command in a terminal: if it works there, the server does not send Access-Control-Allow-Origin for this site (CORS), and only a back end can call it.',
+    retry: 'never',
+  },
+  http_error: {
+    code: 'http_error',
+    meaning: 'The server answered with an HTTP error status and no OAuth error in the body.',
+    reaction: 'Check the URL (a 404 usually means a wrong path or issuer) and the server’s status.',
+    retry: 'never',
+  },
+  redirected: {
+    code: 'redirected',
+    meaning: 'The server answered with a redirect instead of the document.',
+    reaction:
+      'Use the final URL as the issuer only if the provider documents it: a provider must serve its metadata at the issuer’s own address.',
+    retry: 'never',
+    spec: spec.discoveryIssuer,
+  },
+  not_json: {
+    code: 'not_json',
+    meaning: 'The answer is not JSON (often an HTML error or login page).',
+    reaction: 'Check the URL: the metadata lives at <issuer>/.well-known/openid-configuration.',
+    retry: 'never',
+  },
+  not_object: {
+    code: 'not_object',
+    meaning: 'The answer is JSON, but not a JSON object.',
+    reaction: 'The server is not an OpenID Provider at this address.',
+    retry: 'never',
+  },
+  too_large: {
+    code: 'too_large',
+    meaning: 'The answer is larger than the portal accepts.',
+    reaction: 'A real provider’s metadata is a few kilobytes; check the URL.',
+    retry: 'never',
+  },
+  state_mismatch: {
+    code: 'state_mismatch',
+    meaning:
+      'The state in the redirect back does not match the state this browser sent: the answer may belong to another request, or be forged (CSRF).',
+    reaction: 'Reject the answer and start a new login; never exchange a code whose state does not match.',
+    retry: 'never',
+    guide: 'authorize',
+    spec: 'https://www.rfc-editor.org/rfc/rfc6749#section-10.12',
+  },
+  nonce_mismatch: {
+    code: 'nonce_mismatch',
+    meaning: 'The ID token’s nonce differs from the one sent: it may be replayed.',
+    reaction: 'Reject the tokens and start a new login.',
+    retry: 'never',
+    guide: 'idToken',
+    spec: spec.oidcCoreIdToken,
+  },
+  invalid_id_token: {
+    code: 'invalid_id_token',
+    meaning: 'The ID token failed validation (signature, issuer, audience or time).',
+    reaction:
+      'Reject the tokens; check that the issuer and client_id are right and that the JWKS is reachable.',
+    retry: 'never',
+    guide: 'idToken',
+    spec: spec.oidcCoreIdToken,
+  },
+  invalid_response: {
+    code: 'invalid_response',
+    meaning: 'The provider’s answer does not have the shape the specification requires.',
+    reaction: 'Look at the raw answer below; report it to the provider if it is theirs.',
+    retry: 'never',
+  },
+  no_refresh_token: {
+    code: 'no_refresh_token',
+    meaning:
+      'The token response has no refresh_token: the client type’s refresh policy gives none (Public), or offline_access was not requested.',
+    reaction:
+      'Request offline_access with a client type that gets refresh tokens, or renew the session with a new login (or prompt=none).',
+    retry: 'never',
+    guide: 'refreshTokens',
+  },
+} satisfies Record<string, ErrorExplanation>;
+
+export type PortalFailureCode = keyof typeof portalFailures;
+
+/** The explanation for any code, OAuth or the portal's own; unknown codes get a generic one. */
+export function explain(code: string): ErrorExplanation {
+  const known =
+    (oauthErrors as Record<string, ErrorExplanation>)[code] ??
+    (portalFailures as Record<string, ErrorExplanation>)[code];
+  return (
+    known ?? {
+      code,
+      meaning: `The provider returned the error “${code}”, which TelenorID+ does not document.`,
+      reaction: 'Read the error_description, and ask TelenorID+ support if it is not clear.',
+      retry: 'never',
+      guide: 'support',
+    }
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The one place in code that knows TelenorID+: scopes and claims, client types and refresh
+ * policies, assurance levels, providers, amr values, endpoint paths, errors and where the guide
+ * explains each. The MSW mock, the local tenant, the widgets and the tests all read it.
+ */
+export * from './guide';
+export * from './scopes';
+export * from './clients';
+export * from './assurance';
+export * from './errors';
+export * from './endpoints';
