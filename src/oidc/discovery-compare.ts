@@ -85,3 +85,35 @@ export function compareDiscovery(left: unknown, right: unknown): ComparisonRow[]
     return row;
   });
 }
+
+export type ScopeCoverage = {
+  /** False when `scopes_supported` is absent or not an array of strings. */
+  published: boolean;
+  /** TelenorID+ identity scopes (catalogue) the provider lists. */
+  present: string[];
+  /** TelenorID+ identity scopes it does not list. */
+  missing: string[];
+  /** Scopes it lists that TelenorID+ does not define (other providers' scopes, CIBA's, typos). */
+  other: string[];
+  /** `api:` scopes listed — TelenorID+ never publishes these (they live in Apigee). */
+  apiListed: string[];
+};
+
+/**
+ * Set a provider's `scopes_supported` against the TelenorID+ identity scopes of the catalogue.
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata
+ */
+export function scopeCoverage(document: unknown, catalogueScopes: readonly string[]): ScopeCoverage {
+  const listed = isRecord(document) ? document.scopes_supported : undefined;
+  if (!isStringArray(listed)) {
+    return { published: false, present: [], missing: [...catalogueScopes], other: [], apiListed: [] };
+  }
+  const set = new Set(listed);
+  return {
+    published: true,
+    present: catalogueScopes.filter((s) => set.has(s)),
+    missing: catalogueScopes.filter((s) => !set.has(s)),
+    other: [...set].filter((s) => !catalogueScopes.includes(s) && !s.startsWith('api:')).slice(0, 500),
+    apiListed: [...set].filter((s) => s.startsWith('api:')).slice(0, 500),
+  };
+}

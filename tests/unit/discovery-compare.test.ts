@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDiscovery } from '../../src/oidc/discovery-compare';
+import { compareDiscovery, scopeCoverage } from '../../src/oidc/discovery-compare';
 
 describe('comparing two discovery documents', () => {
   const staging = {
@@ -49,5 +49,26 @@ describe('comparing two discovery documents', () => {
     // Two distinct 10 000-deep values: compared to a bounded depth, then called different, not a stack overflow.
     expect(compareDiscovery({ x: nest(10_000) }, { x: nest(10_000) })[0]!.status).toBe('differs');
     expect(compareDiscovery(JSON.parse('{"__proto__": {"a": 1}}'), {})[0]!.field).toBe('__proto__');
+  });
+});
+
+describe('scopes_supported against the TelenorID+ catalogue', () => {
+  const catalogue = ['openid', 'profile', 'ial2', 'tnn.ids'];
+
+  it('names the TelenorID+ scopes present and missing, and the others', () => {
+    const c = scopeCoverage({ scopes_supported: ['openid', 'profile', 'address', 'api:x'] }, catalogue);
+    expect(c).toEqual({
+      published: true,
+      present: ['openid', 'profile'],
+      missing: ['ial2', 'tnn.ids'],
+      other: ['address'],
+      apiListed: ['api:x'],
+    });
+  });
+
+  it('treats a missing or malformed scopes_supported as not published', () => {
+    expect(scopeCoverage({}, catalogue).published).toBe(false);
+    expect(scopeCoverage({ scopes_supported: 'openid profile' }, catalogue).published).toBe(false);
+    expect(scopeCoverage({ scopes_supported: [1, 2] }, catalogue).missing).toEqual(catalogue);
   });
 });

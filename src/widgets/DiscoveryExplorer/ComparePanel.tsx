@@ -1,0 +1,136 @@
+import { useEffect, useRef, useState } from 'react';
+import clsx from 'clsx';
+import { environmentFor, environmentIds, type EnvironmentId } from '@site/src/oidc/environments';
+import { fetchDiscovery, type DiscoveryResult } from '@site/src/oidc/discovery';
+import { compareDiscovery, type ComparisonRow } from '@site/src/oidc/discovery-compare';
+import { environmentReady } from '../shared/environment';
+import { FieldValue } from './FieldTable';
+import styles from './styles.module.css';
+
+type Side = { env: EnvironmentId; custom: string };
+type Outcome = { left: DiscoveryResult; right: DiscoveryResult; rows: ComparisonRow[] };
+
+const statusText: Record<ComparisonRow['status'], string> = {
+  same: 'same',
+  differs: 'differs',
+  'left-only': 'only left',
+  'right-only': 'only right',
+};
+
+function SidePicker({ label, side, onChange }: { label: string; side: Side; onChange: (s: Side) => void }) {
+  return (
+    <fieldset className={styles.side}>
+      <legend>{label}</legend>
+      <select
+        aria-label={`${label}: environment`}
+        value={side.env}
+        onChange={(e) => onChange({ ...side, env: e.target.value as EnvironmentId })}
+      >
+        {environmentIds.map((id) => (
+          <option key={id} value={id}>
+            {environmentFor(id).label}
+          </option>
+        ))}
+      </select>
+      {side.env === 'custom' && (
+        <input
+          type="url"
+          aria-label={`${label}: issuer URL`}
+          placeholder="https://issuer.example"
+          value={side.custom}
+          onChange={(e) => onChange({ ...side, custom: e.target.value })}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+/** Two environments side by side: which fields differ, which only one publishes. */
+export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string; localIssuer: string | undefined }): React.JSX.Element {
+  const [left, setLeft] = useState<Side>({ env: 'staging', custom: '' });
+  const [right, setRight] = useState<Side>({ env: 'local', custom: '' });
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const controller = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const issuerOf = (s: Side) => environmentFor(s.env, { localIssuer, customIssuer: s.custom.trim() }).issuer ?? '';
+
+  async function compare() {
+    controller.current?.abort();
+    const c = new AbortController();
+    controller.current = c;
+    setBusy(true);
+    setOutcome(undefined);
+    if (left.env === 'mock' || right.env === 'mock') await environmentReady('mock', baseUrl);
+    const [l, r] = await Promise.all([
+      fetchDiscovery(issuerOf(left), { signal: c.signal }),
+      fetchDiscovery(issuerOf(right), { signal: c.signal }),
+    ]);
+    if (c.signal.aborted) return;
+    setOutcome({ left: l, right: r, rows: compareDiscovery(l.ok ? l.document : {}, r.ok ? r.document : {}) });
+    setBusy(false);
+  }
+
+  const describe = (r: DiscoveryResult) => `${r.verdict} — ${r.ok ? r.summary : `${r.failure.explanation.meaning} ${r.failure.detail ?? ''}`}`;
+  const differing = outcome?.rows.filter((r) => r.status !== 'same').length ?? 0;
+
+  return (
+    <section aria-label="Compare two environments">
+      <h3>Compare two environments</h3>
+      <div className={styles.compareControls}>
+        <SidePicker label="Left" side={left} onChange={setLeft} />
+        <SidePicker label="Right" side={right} onChange={setRight} />
+        <button type="button" className="button button--secondary" onClick={compare} disabled={busy}>
+          {busy ? 'Comparing…' : 'Compare'}
+        </button>
+        {busy && (
+          <button type="button" className="button button--link" onClick={() => { controller.current?.abort(); setBusy(false); }}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {outcome && (
+        <>
+          <p aria-live="polite">
+            {differing === 0 ? 'The two documents publish the same fields with the same values.' : `${differing} of ${outcome.rows.length} fields differ (endpoints are compared by path).`}
+          </p>
+          <ul className={styles.plainList}>
+            <li>
+              <strong>Left</strong> (<code>{issuerOf(left)}</code>): {describe(outcome.left)}
+            </li>
+            <li>
+              <strong>Right</strong> (<code>{issuerOf(right)}</code>): {describe(outcome.right)}
+            </li>
+          </ul>
+          <table className={clsx(styles.table, styles.compare)}>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Left</th>
+                <th scope="col">Right</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.rows.slice(0, 300).map((row) => (
+                <tr key={row.field} className={styles[row.status === 'same' ? 'same' : 'different']}>
+                  <th scope="row">
+                    <code>{row.field}</code>
+                  </th>
+                  <td>{row.status === 'right-only' ? '—' : <FieldValue value={row.left} />}</td>
+                  <td>{row.status === 'left-only' ? '—' : <FieldValue value={row.right} />}</td>
+                  <td>
+                    {statusText[row.status]}
+                    {row.onlyLeft?.length ? <div>only left: {row.onlyLeft.join(' ')}</div> : null}
+                    {row.onlyRight?.length ? <div>only right: {row.onlyRight.join(' ')}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

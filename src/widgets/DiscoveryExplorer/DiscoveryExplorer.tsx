@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import clsx from 'clsx';
+import CodeBlock from '@theme/CodeBlock';
+import CopyButton from '@site/src/components/CopyButton';
+import GuideLink from '@site/src/components/GuideLink';
+import { fetchDiscovery, fetchJwks, type DiscoveryResult, type JwksResult } from '@site/src/oidc/discovery';
+import { previewJson } from '@site/src/oidc/links';
+import { environmentReady, useEnvironment, useLocalIssuer, useSiteBaseUrl } from '../shared/environment';
+import ComparePanel from './ComparePanel';
+import FieldTable from './FieldTable';
+import Findings from './Findings';
+import JwksPanel from './JwksPanel';
+import ScopesPanel from './ScopesPanel';
+import styles from './styles.module.css';
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'cancelled'; issuer: string }
+  | { state: 'loading'; issuer: string }
+  | { state: 'done'; issuer: string; result: DiscoveryResult; jwks: JwksResult | 'loading' | undefined };
+
+const verdictClass = {
+  Valid: 'success',
+  'Valid with warnings': 'warning',
+  Invalid: 'danger',
+  Unreachable: 'danger',
+} as const;
+
+/**
+ * Discovery explorer: fetch an issuer's OpenID Provider metadata and JWKS, validate them and
+ * explain every field. All fetching and judging happens in src/oidc; this component renders.
+ */
+export default function DiscoveryExplorer(): React.JSX.Element {
+  const env = useEnvironment();
+  const baseUrl = useSiteBaseUrl();
+  const localIssuer = useLocalIssuer();
+  const inputId = useId();
+  const [issuer, setIssuer] = useState('');
+  const [edited, setEdited] = useState(false);
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  const explore = useCallback(
+    async (target: string) => {
+      controller.current?.abort();
+      const c = new AbortController();
+      controller.current = c;
+      const trimmed = target.trim();
+      setRun({ state: 'loading', issuer: trimmed });
+      await environmentReady(env.id, baseUrl);
+      const result = await fetchDiscovery(trimmed, { signal: c.signal });
+      // Cancelled, superseded by a newer run, or unmounted: that run's outcome is no longer wanted.
+      if (c.signal.aborted) return;
+      const jwksUri = result.ok && typeof result.document.jwks_uri === 'string' ? result.document.jwks_uri : undefined;
+      setRun({ state: 'done', issuer: trimmed, result, jwks: jwksUri ? 'loading' : undefined });
+      if (!jwksUri) return;
+      const jwks = await fetchJwks(jwksUri, { signal: c.signal });
+      if (c.signal.aborted) return;
+      setRun((r) => (r.state === 'done' && r.result === result ? { ...r, jwks } : r));
+    },
+    [env.id, baseUrl],
+  );
+
+  // A share link (?issuer=…) fills the box and runs at once; otherwise the box follows the
+  // selected environment until the reader types their own issuer. Browser state is read only after
+  // hydration, and only once the environment context has read ?env= and the remembered choice.
+  const linkChecked = useRef(false);
+  useEffect(() => {
+    if (!env.ready) return;
+    if (!linkChecked.current) {
+      linkChecked.current = true;
+      const shared = new URLSearchParams(window.location.search).get('issuer');
+      if (shared) {
+        setIssuer(shared);
+        setEdited(true);
+        void explore(shared);
+        return;
+      }
+    }
+    if (!edited) setIssuer(env.issuer ?? '');
+  }, [env.ready, env.issuer, edited, explore]);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  function cancel() {
+    controller.current?.abort();
+    setRun((r) => ({ state: 'cancelled', issuer: r.state === 'idle' ? issuer : r.issuer }));
+  }
+
+  function shareUrl(): string {
+    const url = new URL(window.location.href);
+    url.search = '';
+    url.hash = '';
+    url.searchParams.set('env', env.id);
+    url.searchParams.set('issuer', issuer.trim());
+    return url.href;
+  }
+
+  const result = run.state === 'done' ? run.result : undefined;
+  const raw = result?.ok ? previewJson(result.document, { indent: 2, maxChars: 200_000 }) : undefined;
+
+  return (
+    <div className={styles.explorer}>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void explore(issuer);
+        }}
+      >
+        <label htmlFor={inputId}>Issuer URL</label>
+        <div className={styles.inputRow}>
+          <input
+            id={inputId}
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            autoComplete="off"
+            value={issuer}
+            placeholder="https://id-test.telenor.no"
+            onChange={(e) => {
+              setIssuer(e.target.value);
+              setEdited(true);
+            }}
+          />
+          <button type="submit" className="button button--primary" disabled={run.state === 'loading'}>
+            Explore
+          </button>
+          {run.state === 'loading' && (
+            <button type="button" className="button button--secondary" onClick={cancel}>
+              Cancel
+            </button>
+          )}
+          <CopyButton label="Share" done="Link copied" value={shareUrl} />
+        </div>
+        <p className={styles.hint}>
+          Environment: <strong>{env.label}</strong>. The explorer fetches <code>&lt;issuer&gt;/.well-known/openid-configuration</code>{' '}
+          and the keys at its <code>jwks_uri</code>, from your browser.
+        </p>
+      </form>
+
+      <p role="status" aria-live="polite" className={clsx(styles.verdict, result && `alert alert--${verdictClass[result.verdict]}`)}>
+        {run.state === 'loading' ? (
+          <span aria-busy="true">Fetching the metadata of {run.issuer}…</span>
+        ) : run.state === 'cancelled' ? (
+          <>Cancelled: nothing more will be fetched from {run.issuer}.</>
+        ) : result ? (
+          <>
+            <strong>{result.verdict}</strong> — {result.summary}
+          </>
+        ) : null}
+      </p>
+
+      {result && !result.ok && (
+        <div className={styles.failure}>
+          {result.failure.detail && <p>{result.failure.detail}</p>}
+          <p>
+            <strong>What to do:</strong> {result.failure.explanation.reaction}
+            {result.failure.explanation.guide && (
+              <>
+                {' '}
+                <GuideLink topic={result.failure.explanation.guide} />
+              </>
+            )}
+          </p>
+          {result.failure.status !== undefined && <p>HTTP status: {result.failure.status}</p>}
+          {result.failure.curl && (
+            <>
+              <p>Try the same request from a terminal:</p>
+              <CodeBlock language="bash">{result.failure.curl}</CodeBlock>
+            </>
+          )}
+        </div>
+      )}
+
+      {result?.ok && (
+        <>
+          <div className={styles.actions}>
+            <CopyButton label="Copy as curl" done="curl command copied" value={result.curl} />
+          </div>
+          <Findings findings={result.findings} title={`Findings (${result.findings.length})`} />
+          <ScopesPanel document={result.document} />
+          <JwksPanel jwks={run.state === 'done' ? run.jwks : undefined} />
+          <FieldTable document={result.document} />
+          <details>
+            <summary>The raw document</summary>
+            <CodeBlock language="json" title={result.url}>
+              {raw}
+            </CodeBlock>
+          </details>
+        </>
+      )}
+
+      <ComparePanel baseUrl={baseUrl} localIssuer={localIssuer} />
+    </div>
+  );
+}
