@@ -31,18 +31,24 @@ function sameValue(a: unknown, b: unknown, depth = 0): boolean {
   const kb = Object.keys(b as object);
   return (
     ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1))
+    ka.every((k) =>
+      sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1),
+    )
   );
 }
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /**
  * Endpoints differ by host between any two environments; compare them by path, so the
  * table highlights what really differs (a missing endpoint, another path).
  */
 function comparable(field: string, value: unknown): unknown {
-  if ((field.endsWith('_endpoint') || field.endsWith('_uri') || field === 'check_session_iframe') && typeof value === 'string') {
+  if (
+    (field.endsWith('_endpoint') || field.endsWith('_uri') || field === 'check_session_iframe') &&
+    typeof value === 'string'
+  ) {
     try {
       const u = new URL(value);
       return u.pathname;
@@ -75,7 +81,8 @@ export function compareDiscovery(left: unknown, right: unknown): ComparisonRow[]
       field,
       left: l,
       right: r,
-      status: field !== 'issuer' && sameValue(comparable(field, l), comparable(field, r)) ? 'same' : 'differs',
+      status:
+        field !== 'issuer' && sameValue(comparable(field, l), comparable(field, r)) ? 'same' : 'differs',
     };
     if (field === 'issuer' && l === r) row.status = 'same';
     if (isStringArray(l) && isStringArray(r)) {

@@ -27,7 +27,10 @@ export function safeHref(value: unknown): string | undefined {
  * JSON text of an untrusted value for display, bounded in depth and length so a hostile document
  * (10 000 levels deep, megabytes of strings) cannot throw or freeze the page. Never throws.
  */
-export function previewJson(value: unknown, options: { maxChars?: number; maxDepth?: number; indent?: number } = {}): string {
+export function previewJson(
+  value: unknown,
+  options: { maxChars?: number; maxDepth?: number; indent?: number } = {},
+): string {
   const maxChars = options.maxChars ?? 2000;
   const maxDepth = options.maxDepth ?? 20;
   const parts: string[] = [];
@@ -69,5 +72,7 @@ export function previewJson(value: unknown, options: { maxChars?: number; maxDep
   } catch {
     return '(this value cannot be shown)';
   }
-  return truncated ? `${parts.join('')}… (cut at ${maxChars.toLocaleString('en')} characters)` : parts.join('');
+  return truncated
+    ? `${parts.join('')}… (cut at ${maxChars.toLocaleString('en')} characters)`
+    : parts.join('');
 }

@@ -38,9 +38,13 @@ test.describe('discovery explorer', () => {
     await expect(page.getByLabel('Issuer URL')).toHaveValue('https://mock.telenorid.invalid');
     await page.getByRole('button', { name: 'Explore' }).click();
     await expect(verdict(page)).toHaveText(/^Valid — /);
-    await expect(page.getByRole('region', { name: 'Signing keys (JWKS)' }).getByRole('cell', { name: 'RSA' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Signing keys (JWKS)' }).getByRole('cell', { name: 'RSA' }),
+    ).toBeVisible();
     await expect(page.getByRole('region', { name: 'Scopes' })).toContainText('ial2');
-    await expect(page.getByRole('region', { name: 'Fields explained' })).toContainText('custom_logout_endpoint');
+    await expect(page.getByRole('region', { name: 'Fields explained' })).toContainText(
+      'custom_logout_endpoint',
+    );
     expect(problems).toEqual([]);
   });
 
@@ -115,12 +119,17 @@ test.describe('discovery explorer', () => {
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
   });
 
-  test('bad input: HTML, scripts and javascript:/data: URLs are shown as text, never run or linked', async ({ page }) => {
+  test('bad input: HTML, scripts and javascript:/data: URLs are shown as text, never run or linked', async ({
+    page,
+  }) => {
     await gotoHydrated(page, tool);
     await explore(page, bad.issuer('hostile'));
     await expect(verdict(page)).toHaveText(/^(Valid|Invalid)/);
     const widget = page.locator('[data-widget="discovery explorer"]');
-    await widget.getByText('Other fields').click().catch(() => undefined);
+    await widget
+      .getByText('Other fields')
+      .click()
+      .catch(() => undefined);
     await expect(widget).toContainText('javascript:window.__xss=1');
     await expect(widget).toContainText('<img src=x onerror="window.__xss=1">');
     await expect(widget).toContainText('<script>window.__xss=1</script>');

@@ -50,7 +50,8 @@ describe('the guide’s tables agree with src/oidc/catalogue', () => {
       expect(list(claimsCell!).sort(), `claims of ${name}`).toEqual(scope.claims.map((c) => c.claim).sort());
       for (const place of list(whereCell!)) {
         expect(where[place], `unknown place "${place}" for ${name}`).toBeDefined();
-        for (const c of scope.claims) expect(c.arrives, `${c.claim} of ${name} in ${place}`).toContain(where[place]);
+        for (const c of scope.claims)
+          expect(c.arrives, `${c.claim} of ${name} in ${place}`).toContain(where[place]);
       }
     }
   });

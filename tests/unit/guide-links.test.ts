@@ -7,7 +7,11 @@ import { guide } from '../../src/oidc/catalogue';
 
 function docFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? docFiles(path.join(dir, e.name)) : /\.mdx?$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    e.isDirectory()
+      ? docFiles(path.join(dir, e.name))
+      : /\.mdx?$/.test(e.name)
+        ? [path.join(dir, e.name)]
+        : [],
   );
 }
 
@@ -17,7 +21,12 @@ function routes(): Map<string, string> {
   for (const file of docFiles('docs')) {
     const text = readFileSync(file, 'utf8');
     const slug = /^slug:\s*(\S+)\s*$/m.exec(text)?.[1];
-    const route = slug ?? `/${path.relative('docs', file).replace(/\.mdx?$/, '').replace(/\/index$/, '')}`;
+    const route =
+      slug ??
+      `/${path
+        .relative('docs', file)
+        .replace(/\.mdx?$/, '')
+        .replace(/\/index$/, '')}`;
     map.set(route, text);
   }
   return map;

@@ -20,7 +20,10 @@ describe('which untrusted URLs become clickable', () => {
   });
 
   it('non-strings are never links', () => {
-    fc.assert(fc.property(fc.anything(), (v) => typeof v === 'string' || safeHref(v) === undefined), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.anything(), (v) => typeof v === 'string' || safeHref(v) === undefined),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -41,6 +44,9 @@ describe('previewing untrusted JSON', () => {
   });
 
   it('never throws on arbitrary values', () => {
-    fc.assert(fc.property(fc.anything(), (v) => typeof previewJson(v) === 'string'), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.anything(), (v) => typeof previewJson(v) === 'string'),
+      { numRuns: 1000 },
+    );
   });
 });

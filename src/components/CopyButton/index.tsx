@@ -41,10 +41,20 @@ export default function CopyButton({ value, label, done = 'Copied', className }:
         {label}
       </button>
       <span aria-live="polite" className="margin-left--sm">
-        {state === 'copied' ? done : state === 'failed' ? 'Your browser did not allow copying; select the text below.' : ''}
+        {state === 'copied'
+          ? done
+          : state === 'failed'
+            ? 'Your browser did not allow copying; select the text below.'
+            : ''}
       </span>
       {fallback && (
-        <textarea readOnly value={fallback} aria-label={`${label}: text to copy`} rows={2} style={{ width: '100%' }} />
+        <textarea
+          readOnly
+          value={fallback}
+          aria-label={`${label}: text to copy`}
+          rows={2}
+          style={{ width: '100%' }}
+        />
       )}
     </>
   );

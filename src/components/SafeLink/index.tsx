@@ -5,7 +5,7 @@ import { safeHref } from '@site/src/oidc/links';
  * loopback); otherwise plain text, so a `javascript:` or `data:` URL can be read but never followed.
  */
 export default function SafeLink({ url }: { url: unknown }): React.JSX.Element {
-  const text = typeof url === 'string' ? url : JSON.stringify(url) ?? String(url);
+  const text = typeof url === 'string' ? url : (JSON.stringify(url) ?? String(url));
   const href = safeHref(url);
   if (!href) return <code>{text}</code>;
   return (

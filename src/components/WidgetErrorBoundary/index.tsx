@@ -23,10 +23,14 @@ export default class WidgetErrorBoundary extends Component<Props, State> {
     return (
       <div className="alert alert--danger" role="alert">
         <p>
-          The {this.props.name} stopped because of an error in the portal, not in your input. Reload the page to
-          start it again; if it happens again, tell the portal team what you did.
+          The {this.props.name} stopped because of an error in the portal, not in your input. Reload the page
+          to start it again; if it happens again, tell the portal team what you did.
         </p>
-        <button type="button" className="button button--secondary button--sm" onClick={() => this.setState({ failed: false })}>
+        <button
+          type="button"
+          className="button button--secondary button--sm"
+          onClick={() => this.setState({ failed: false })}
+        >
           Start the {this.props.name} again
         </button>
       </div>

@@ -4,7 +4,7 @@ import { environmentFor, environmentIds, type EnvironmentId } from '@site/src/oi
 import { fetchDiscovery, type DiscoveryResult } from '@site/src/oidc/discovery';
 import { compareDiscovery, type ComparisonRow } from '@site/src/oidc/discovery-compare';
 import { environmentReady } from '../shared/environment';
-import { FieldValue } from './FieldTable';
+import { FieldName, FieldValue } from './FieldTable';
 import styles from './styles.module.css';
 
 type Side = { env: EnvironmentId; custom: string };
@@ -46,7 +46,13 @@ function SidePicker({ label, side, onChange }: { label: string; side: Side; onCh
 }
 
 /** Two environments side by side: which fields differ, which only one publishes. */
-export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string; localIssuer: string | undefined }): React.JSX.Element {
+export default function ComparePanel({
+  baseUrl,
+  localIssuer,
+}: {
+  baseUrl: string;
+  localIssuer: string | undefined;
+}): React.JSX.Element {
   const [left, setLeft] = useState<Side>({ env: 'staging', custom: '' });
   const [right, setRight] = useState<Side>({ env: 'local', custom: '' });
   const [busy, setBusy] = useState(false);
@@ -54,7 +60,8 @@ export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const issuerOf = (s: Side) => environmentFor(s.env, { localIssuer, customIssuer: s.custom.trim() }).issuer ?? '';
+  const issuerOf = (s: Side) =>
+    environmentFor(s.env, { localIssuer, customIssuer: s.custom.trim() }).issuer ?? '';
 
   async function compare() {
     controller.current?.abort();
@@ -72,7 +79,8 @@ export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string
     setBusy(false);
   }
 
-  const describe = (r: DiscoveryResult) => `${r.verdict} — ${r.ok ? r.summary : `${r.failure.explanation.meaning} ${r.failure.detail ?? ''}`}`;
+  const describe = (r: DiscoveryResult) =>
+    `${r.verdict} — ${r.ok ? r.summary : `${r.failure.explanation.meaning} ${r.failure.detail ?? ''}`}`;
   const differing = outcome?.rows.filter((r) => r.status !== 'same').length ?? 0;
 
   return (
@@ -85,7 +93,14 @@ export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string
           {busy ? 'Comparing…' : 'Compare'}
         </button>
         {busy && (
-          <button type="button" className="button button--link" onClick={() => { controller.current?.abort(); setBusy(false); }}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              controller.current?.abort();
+              setBusy(false);
+            }}
+          >
             Cancel
           </button>
         )}
@@ -93,7 +108,9 @@ export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string
       {outcome && (
         <>
           <p aria-live="polite">
-            {differing === 0 ? 'The two documents publish the same fields with the same values.' : `${differing} of ${outcome.rows.length} fields differ (endpoints are compared by path).`}
+            {differing === 0
+              ? 'The two documents publish the same fields with the same values.'
+              : `${differing} of ${outcome.rows.length} fields differ (endpoints are compared by path).`}
           </p>
           <ul className={styles.plainList}>
             <li>
@@ -116,7 +133,7 @@ export default function ComparePanel({ baseUrl, localIssuer }: { baseUrl: string
               {outcome.rows.slice(0, 300).map((row) => (
                 <tr key={row.field} className={styles[row.status === 'same' ? 'same' : 'different']}>
                   <th scope="row">
-                    <code>{row.field}</code>
+                    <FieldName name={row.field} />
                   </th>
                   <td>{row.status === 'right-only' ? '—' : <FieldValue value={row.left} />}</td>
                   <td>{row.status === 'left-only' ? '—' : <FieldValue value={row.right} />}</td>

@@ -26,6 +26,14 @@ const verdictClass = {
   Unreachable: 'danger',
 } as const;
 
+function findingsTitle(findings: readonly { severity: 'error' | 'warning' | 'info' }[]): string {
+  const count = (severity: string, one: string, many: string) => {
+    const n = findings.filter((f) => f.severity === severity).length;
+    return `${n} ${n === 1 ? one : many}`;
+  };
+  return `Findings: ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}, ${count('info', 'note', 'notes')}`;
+}
+
 /**
  * Discovery explorer: fetch an issuer's OpenID Provider metadata and JWKS, validate them and
  * explain every field. All fetching and judging happens in src/oidc; this component renders.
@@ -51,7 +59,8 @@ export default function DiscoveryExplorer(): React.JSX.Element {
       const result = await fetchDiscovery(trimmed, { signal: c.signal });
       // Cancelled, superseded by a newer run, or unmounted: that run's outcome is no longer wanted.
       if (c.signal.aborted) return;
-      const jwksUri = result.ok && typeof result.document.jwks_uri === 'string' ? result.document.jwks_uri : undefined;
+      const jwksUri =
+        result.ok && typeof result.document.jwks_uri === 'string' ? result.document.jwks_uri : undefined;
       setRun({ state: 'done', issuer: trimmed, result, jwks: jwksUri ? 'loading' : undefined });
       if (!jwksUri) return;
       const jwks = await fetchJwks(jwksUri, { signal: c.signal });
@@ -133,12 +142,17 @@ export default function DiscoveryExplorer(): React.JSX.Element {
           <CopyButton label="Share" done="Link copied" value={shareUrl} />
         </div>
         <p className={styles.hint}>
-          Environment: <strong>{env.label}</strong>. The explorer fetches <code>&lt;issuer&gt;/.well-known/openid-configuration</code>{' '}
-          and the keys at its <code>jwks_uri</code>, from your browser.
+          Environment: <strong>{env.label}</strong>. The explorer fetches{' '}
+          <code>&lt;issuer&gt;/.well-known/openid-configuration</code> and the keys at its{' '}
+          <code>jwks_uri</code>, from your browser.
         </p>
       </form>
 
-      <p role="status" aria-live="polite" className={clsx(styles.verdict, result && `alert alert--${verdictClass[result.verdict]}`)}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={clsx(styles.verdict, result && `alert alert--${verdictClass[result.verdict]}`)}
+      >
         {run.state === 'loading' ? (
           <span aria-busy="true">Fetching the metadata of {run.issuer}…</span>
         ) : run.state === 'cancelled' ? (
@@ -177,7 +191,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
           <div className={styles.actions}>
             <CopyButton label="Copy as curl" done="curl command copied" value={result.curl} />
           </div>
-          <Findings findings={result.findings} title={`Findings (${result.findings.length})`} />
+          <Findings findings={result.findings} title={findingsTitle(result.findings)} />
           <ScopesPanel document={result.document} />
           <JwksPanel jwks={run.state === 'done' ? run.jwks : undefined} />
           <FieldTable document={result.document} />

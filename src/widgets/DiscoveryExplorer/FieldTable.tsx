@@ -1,11 +1,17 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import GuideLink from '@site/src/components/GuideLink';
 import SafeLink from '@site/src/components/SafeLink';
 import { discoveryFields, type DiscoveryDocument, type FieldGroup } from '@site/src/oidc/discovery';
 import { previewJson } from '@site/src/oidc/links';
 import styles from './styles.module.css';
 
-const groups: FieldGroup[] = ['endpoints', 'flows & capabilities', 'signing & keys', 'session & logout', 'TelenorID+ extras'];
+const groups: FieldGroup[] = [
+  'endpoints',
+  'flows & capabilities',
+  'signing & keys',
+  'session & logout',
+  'TelenorID+ extras',
+];
 
 /** A metadata value from an untrusted document, as text: URLs via SafeLink, lists as code, the rest as bounded JSON. */
 export function FieldValue({ value }: { value: unknown }): React.JSX.Element {
@@ -25,7 +31,28 @@ export function FieldValue({ value }: { value: unknown }): React.JSX.Element {
   return <code className={styles.rawValue}>{previewJson(value, { maxChars: 500 })}</code>;
 }
 
+/** A snake_case field name that may wrap after its underscores, never inside a word. */
+function FieldName({ name }: { name: string }): React.JSX.Element {
+  const shown = name.length > 200 ? `${name.slice(0, 200)}…` : name;
+  return (
+    <code className={styles.fieldName}>
+      {shown.split('_').map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              _<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
 /** Every field of the document, grouped, each with what it means and the guide page; unknown fields listed raw. */
+export { FieldName };
+
 export default function FieldTable({ document }: { document: DiscoveryDocument }): React.JSX.Element {
   const { known, unknown } = useMemo(() => {
     const names = Object.keys(document);
@@ -59,14 +86,13 @@ export default function FieldTable({ document }: { document: DiscoveryDocument }
                   return (
                     <tr key={name}>
                       <th scope="row">
-                        <code>{name}</code>
+                        <FieldName name={name} />
                       </th>
                       <td>
                         <FieldValue value={document[name]} />
                       </td>
                       <td>
-                        {info.meaning}{' '}
-                        {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
+                        {info.meaning} {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
                         {info.guide ? ' · ' : null}
                         <a href={info.spec} target="_blank" rel="noopener noreferrer">
                           Specification
@@ -88,7 +114,7 @@ export default function FieldTable({ document }: { document: DiscoveryDocument }
               {unknown.slice(0, 200).map((name) => (
                 <tr key={name}>
                   <th scope="row">
-                    <code>{name.length > 200 ? `${name.slice(0, 200)}…` : name}</code>
+                    <FieldName name={name} />
                   </th>
                   <td>
                     <FieldValue value={document[name]} />

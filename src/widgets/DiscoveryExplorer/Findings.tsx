@@ -7,7 +7,13 @@ const order = { error: 0, warning: 1, info: 2 } as const;
 const badge = { error: 'danger', warning: 'warning', info: 'secondary' } as const;
 
 /** The validator's findings, errors first: what is wrong, why it matters, the rule and where the guide explains it. */
-export default function Findings({ findings, title }: { findings: readonly (DiscoveryFinding | JwksFinding)[]; title: string }): React.JSX.Element | null {
+export default function Findings({
+  findings,
+  title,
+}: {
+  findings: readonly (DiscoveryFinding | JwksFinding)[];
+  title: string;
+}): React.JSX.Element | null {
   if (findings.length === 0) return null;
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
@@ -17,7 +23,11 @@ export default function Findings({ findings, title }: { findings: readonly (Disc
         {sorted.map((f, i) => (
           <li key={`${f.code}-${i}`} className={clsx(styles.finding, styles[f.severity])}>
             <span className={clsx('badge', `badge--${badge[f.severity]}`)}>{f.severity}</span>{' '}
-            {'field' in f && f.field ? <code>{f.field}</code> : 'kid' in f && f.kid ? <code>kid {f.kid}</code> : null}{' '}
+            {'field' in f && f.field ? (
+              <code>{f.field}</code>
+            ) : 'kid' in f && f.kid ? (
+              <code>kid {f.kid}</code>
+            ) : null}{' '}
             <span>{f.message}</span>
             <div className={styles.why}>
               {f.whyItMatters}{' '}

@@ -4,7 +4,11 @@ import Findings from './Findings';
 import styles from './styles.module.css';
 
 /** The signing keys behind jwks_uri, and what is wrong with them. */
-export default function JwksPanel({ jwks }: { jwks: JwksResult | 'loading' | undefined }): React.JSX.Element | null {
+export default function JwksPanel({
+  jwks,
+}: {
+  jwks: JwksResult | 'loading' | undefined;
+}): React.JSX.Element | null {
   if (jwks === undefined) return null;
   return (
     <section aria-label="Signing keys (JWKS)">

@@ -54,7 +54,12 @@ export async function startBadIssuers(): Promise<BadIssuers> {
       case 'missing':
         return json(200, { issuer });
       case 'wrong-types':
-        return json(200, { ...validDocument(issuer), authorization_endpoint: 42, response_types_supported: 'code', scopes_supported: [1, 2] });
+        return json(200, {
+          ...validDocument(issuer),
+          authorization_endpoint: 42,
+          response_types_supported: 'code',
+          scopes_supported: [1, 2],
+        });
       case 'mismatch':
         return json(200, validDocument('https://someone-else.example'));
       case 'trailing-slash':
@@ -72,7 +77,10 @@ export async function startBadIssuers(): Promise<BadIssuers> {
       case 'huge':
         return json(200, { ...validDocument(issuer), padding: 'x'.repeat(5 * 1024 * 1024) });
       case 'deep':
-        return json(200, `{"issuer": ${JSON.stringify(issuer)}, "nested": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+        return json(
+          200,
+          `{"issuer": ${JSON.stringify(issuer)}, "nested": ${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
+        );
       case 'hostile':
         return json(200, {
           ...validDocument(issuer),
