@@ -49,7 +49,15 @@ test('?env= overrides the remembered choice for the visit, without storing it', 
 test('a shared custom issuer link reproduces the custom environment', async ({ page }) => {
   await gotoHydrated(page, `?env=custom&issuer=${encodeURIComponent('https://id-test.telenor.no')}`);
   await expect(current(page)).toHaveAttribute('data-environment', 'custom');
+  await expect(picker(page)).toHaveAttribute('title', 'Custom issuer: https://id-test.telenor.no');
+  await page.getByRole('button', { name: 'Change issuer' }).click();
   await expect(page.getByRole('textbox', { name: 'Issuer URL' })).toHaveValue('https://id-test.telenor.no');
+});
+
+test('a shared link with a refused custom issuer says why, and keeps Mock', async ({ page }) => {
+  await gotoHydrated(page, `?env=custom&issuer=${encodeURIComponent('http://example.com')}`);
+  await expect(page.getByRole('alert')).toContainText('loopback');
+  await expect(current(page)).toHaveAttribute('data-environment', 'mock');
 });
 
 test('refuses a plain-http custom issuer off loopback, with a sentence; accepts https', async ({ page }) => {
@@ -68,7 +76,9 @@ test('refuses a plain-http custom issuer off loopback, with a sentence; accepts 
   await page.getByRole('button', { name: 'Use' }).click();
   await expect(current(page)).toHaveAttribute('data-environment', 'custom');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(input).toBeHidden();
 
+  await page.getByRole('button', { name: 'Change issuer' }).click();
   await input.fill('https://id.example');
   await page.getByRole('button', { name: 'Use' }).click();
   await expect(picker(page)).toHaveAttribute('title', 'Custom issuer: https://id.example');

@@ -34,6 +34,8 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
   const [draft, setDraft] = useState<EnvironmentId>(env.id);
   const [issuerText, setIssuerText] = useState('');
   const [problem, setProblem] = useState<EnvironmentProblem | undefined>();
+  // The custom-issuer form floats over the page on desktop: open only while the reader edits.
+  const [editing, setEditing] = useState(false);
 
   // Follow the context when it changes from elsewhere (stored choice, ?env= link).
   useEffect(() => {
@@ -42,19 +44,31 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
   }, [env.id, env.issuer]);
 
   useEffect(() => {
-    if (env.linkProblem) setProblem(env.linkProblem);
+    if (env.linkProblem) {
+      setProblem(env.linkProblem);
+      setDraft('custom');
+      setEditing(true);
+    }
   }, [env.linkProblem]);
 
   function onSelect(id: EnvironmentId) {
     setDraft(id);
     setProblem(undefined);
+    setEditing(id === 'custom');
     if (id !== 'custom') env.setEnvironment(id);
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    setProblem(undefined);
+    setDraft(env.id);
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const result = env.setEnvironment('custom', issuerText);
     setProblem(result.ok ? undefined : result.code);
+    if (result.ok) setEditing(false);
   }
 
   const Wrapper = mobile ? 'li' : 'div';
@@ -84,8 +98,24 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
           </option>
         ))}
       </select>
-      {draft === 'custom' && (
-        <form className={styles.custom} onSubmit={onSubmit} noValidate>
+      {env.id === 'custom' && !editing && (
+        <button
+          type="button"
+          className={clsx('button button--secondary button--sm', styles.edit)}
+          onClick={() => setEditing(true)}
+        >
+          Change issuer
+        </button>
+      )}
+      {draft === 'custom' && editing && (
+        <form
+          className={styles.custom}
+          onSubmit={onSubmit}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeEditor();
+          }}
+          noValidate
+        >
           <label htmlFor={inputId} className={styles.label}>
             Issuer URL
           </label>
@@ -115,11 +145,13 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
               Not used: {problemSentence(problem)}
             </p>
           )}
-          {env.id === 'custom' && env.issuer && !problem && (
-            <p className={styles.hint} aria-live="polite">
-              Using {env.issuer}
-            </p>
-          )}
+          <button
+            type="button"
+            className={clsx('button button--link button--sm', styles.cancel)}
+            onClick={closeEditor}
+          >
+            Cancel
+          </button>
         </form>
       )}
     </Wrapper>
