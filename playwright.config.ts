@@ -7,6 +7,10 @@ import { chromiumFlags, resolveChromium } from './tests/e2e/support/browser';
 // scripts/serve-build.mjs builds a missing output first, so `npm run test:e2e` works alone.
 export const SITE_PORT = Number(process.env.E2E_SITE_PORT ?? 3100);
 export const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT ?? 3101);
+// The local test tenant (src/tenant). The site must be built with the same issuer (TENANT_ISSUER), which
+// the site servers below get too, so a build they make on their own matches. Default 4400, as everywhere.
+export const TENANT_PORT = Number(process.env.E2E_TENANT_PORT ?? 4400);
+export const TENANT_ISSUER = process.env.TENANT_ISSUER ?? `http://localhost:${TENANT_PORT}`;
 
 const executablePath = resolveChromium();
 const isCI = !!process.env.CI;
@@ -45,6 +49,7 @@ export default defineConfig({
     {
       command: `node scripts/serve-build.mjs build / ${SITE_PORT}`,
       url: `http://localhost:${SITE_PORT}/`,
+      env: { TENANT_ISSUER },
       reuseExistingServer: !isCI,
       timeout: 600_000,
       stdout: 'ignore',
@@ -53,8 +58,18 @@ export default defineConfig({
     {
       command: `node scripts/serve-build.mjs build-portal /portal/ ${PORTAL_PORT}`,
       url: `http://localhost:${PORTAL_PORT}/portal/`,
+      env: { TENANT_ISSUER },
       reuseExistingServer: !isCI,
       timeout: 600_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node --import tsx src/tenant/cli.ts',
+      url: `${TENANT_ISSUER}/.well-known/openid-configuration`,
+      env: { TENANT_PORT: String(TENANT_PORT), TENANT_ISSUER },
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -1,0 +1,239 @@
+/**
+ * The local test tenant: an oidc-provider instance configured from the catalogue to behave like
+ * TelenorID+ where a portal reader can observe it (scopes, claims, client types, refresh policies,
+ * prompt=none, logout, invalid_grant). Node only. How and why each setting is chosen: README.md.
+ */
+import { randomBytes } from 'node:crypto';
+import * as jose from 'jose';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import {
+  acrValues,
+  endpointPaths,
+  exampleLifetimes,
+  identityScopes,
+  signingAlgorithm,
+} from '../oidc/catalogue';
+import { acrOf, claimsFor, findTestUser } from './accounts';
+import { findLocalClient, issuesRefreshTokens, localClients } from './clients';
+import { isAllowedOrigin, isPortalCallback } from './origins';
+import { errorPage, logoutPage, logoutSuccessPage } from './pages';
+import { accessTokenAsJwt } from './access-token-jwt';
+import { interactions } from './interactions';
+
+export type TenantOptions = {
+  issuer: string;
+  /** Origins besides loopback ones that may call the tenant and be redirected to. */
+  allowedOrigins?: readonly string[];
+};
+
+const DAY = 24 * 60 * 60;
+/** Sessions and grants outlive the longest refresh token (Mobile: 90 days); the session still ends at logout. */
+const longestRefreshSeconds = Math.max(...localClients.map((c) => c.refreshLifetimeSeconds ?? 0), 14 * DAY);
+
+/** Scopes that yield claims in the ID token or at /userinfo: oidc-provider's `claims` (scope → claims). */
+function oidcClaimsByScope(): Record<string, string[]> {
+  const byScope: Record<string, string[]> = Object.fromEntries(
+    identityScopes.map((scope) => [
+      scope.name,
+      scope.claims
+        .filter((c) => c.arrives.includes('id_token') || c.arrives.includes('userinfo'))
+        .map((c) => c.claim),
+    ]),
+  );
+  // TelenorID+ ID tokens always carry acr, amr, auth_time and sid: let the openid scope release them.
+  byScope.openid = [...(byScope.openid ?? []), 'acr', 'amr', 'auth_time', 'sid'];
+  return byScope;
+}
+
+function localClient(ctx: KoaContextWithOIDC | undefined, clientId: string | undefined) {
+  const client = clientId ? findLocalClient(clientId) : undefined;
+  if (!client) throw new Error(`local tenant: unknown client ${clientId ?? '(none)'} (${ctx?.path ?? ''})`);
+  return client;
+}
+
+export async function createSigningKey(): Promise<jose.JWK> {
+  const { privateKey } = await jose.generateKeyPair(signingAlgorithm, { extractable: true });
+  const jwk = await jose.exportJWK(privateKey);
+  return { ...jwk, alg: signingAlgorithm, use: 'sig', kid: await jose.calculateJwkThumbprint(jwk) };
+}
+
+export async function createProvider(options: TenantOptions): Promise<Provider> {
+  const allowed = options.allowedOrigins ?? [];
+  const signingKey = await createSigningKey();
+  const { issuer } = options;
+
+  const configuration: Configuration = {
+    clients: localClients.map((c) => ({
+      client_id: c.clientId,
+      client_name: c.description,
+      ...(c.secret
+        ? { client_secret: c.secret, token_endpoint_auth_method: 'client_secret_basic' }
+        : { token_endpoint_auth_method: 'none' }),
+      application_type: c.type === 'MobileApp' ? 'native' : 'web',
+      grant_types: issuesRefreshTokens(c) ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+      response_types: ['code'],
+      // Nominal: every portal callback on an allowed origin is accepted (see origins.ts).
+      redirect_uris: ['http://localhost:3000/callback/'],
+      post_logout_redirect_uris: ['http://localhost:3000/callback/'],
+      id_token_signed_response_alg: signingAlgorithm,
+    })),
+    jwks: { keys: [signingKey as never] },
+    // Signed cookies need keys; a fresh random key per start is enough for a test tenant.
+    cookies: {
+      keys: [randomBytes(32).toString('base64url')],
+      // http://localhost: not Secure; Lax is sent on same-site requests, and localhost:3100 →
+      // localhost:4400 is same-site (a site ignores the port), so prompt=none in an iframe works.
+      long: { secure: false, sameSite: 'lax', httpOnly: true },
+      short: { secure: false, sameSite: 'lax', httpOnly: true },
+    },
+    claims: oidcClaimsByScope(),
+    scopes: identityScopes.map((s) => s.name),
+    acrValues: acrValues.map((a) => a.value),
+    // TelenorID+ puts profile claims (names, analytics_uuid, ial) in the ID token of a code flow too;
+    // which claim goes where is decided per claim from the catalogue in findAccount.
+    conformIdTokenClaims: false,
+    allowOmittingSingleRegisteredRedirectUri: false,
+    routes: {
+      authorization: endpointPaths.authorization_endpoint.path,
+      token: endpointPaths.token_endpoint.path,
+      userinfo: endpointPaths.userinfo_endpoint.path,
+      end_session: endpointPaths.end_session_endpoint.path,
+      revocation: endpointPaths.revocation_endpoint.path,
+      introspection: endpointPaths.introspection_endpoint.path,
+      jwks: endpointPaths.jwks_uri.path,
+    },
+    enabledJWA: {
+      idTokenSigningAlgValues: [signingAlgorithm],
+      userinfoSigningAlgValues: [signingAlgorithm],
+    },
+    features: {
+      devInteractions: { enabled: false },
+      // A client may revoke only its own tokens; a public client asking about another's gets a silent no-op.
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource(ctx, form) {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource(ctx) {
+          ctx.type = 'html';
+          ctx.body = logoutSuccessPage(ctx.oidc.client?.clientId);
+        },
+      },
+      // oidc-provider issues JWT access tokens only for resource servers, and those are refused at
+      // /userinfo; TelenorID+ access tokens are JWTs that /userinfo accepts. access-token-jwt.ts bridges it.
+      resourceIndicators: { enabled: false },
+      // Not offered by TelenorID+; off so the discovery document does not promise them.
+      pushedAuthorizationRequests: { enabled: false },
+      dPoP: { enabled: false },
+    },
+    // TelenorID+ recommends the code flow for every client; the tenant offers only that.
+    responseTypes: ['code'],
+    pkce: {
+      // Public clients must use PKCE (S256 is the only method oidc-provider v9 supports).
+      required: (_ctx, client) => client.clientAuthMethod === 'none',
+    },
+    clientBasedCORS: (_ctx, origin) => isAllowedOrigin(origin, allowed),
+    ttl: {
+      AccessToken: exampleLifetimes.accessTokenSeconds,
+      IdToken: exampleLifetimes.idTokenSeconds,
+      AuthorizationCode: 60,
+      Interaction: 60 * 60,
+      Session: longestRefreshSeconds,
+      Grant: longestRefreshSeconds,
+      RefreshToken(ctx, token, client) {
+        const policy = localClient(ctx, client.clientId);
+        // Sliding policies: a rotated token gets the full lifetime again. Fixed (Confidential): never
+        // rotated, so the one token's end is set at login.
+        return policy.refreshLifetimeSeconds ?? 1;
+      },
+    },
+    issueRefreshToken: async (ctx, client, code) =>
+      issuesRefreshTokens(localClient(ctx, client.clientId)) &&
+      client.grantTypeAllowed('refresh_token') &&
+      code.scopes.has('offline_access'),
+    rotateRefreshToken: (ctx) => localClient(ctx, ctx.oidc.client?.clientId).sliding,
+    // TelenorID+ ends every refresh token of a session when the session ends (logout diagram).
+    expiresWithSession: async () => true,
+    // TelenorID+ asks no consent of its (first-party) clients: grant what is asked for.
+    async loadExistingGrant(ctx) {
+      const { client, session } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+      const grant =
+        (grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined) ??
+        new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      const scopes = [...ctx.oidc.requestParamOIDCScopes];
+      if (scopes.length) grant.addOIDCScope(scopes.join(' '));
+      const claims = [...ctx.oidc.requestParamClaims];
+      if (claims.length) grant.addOIDCClaims(claims);
+      await grant.save();
+      return grant;
+    },
+    async extraTokenClaims(ctx) {
+      // Remembered on the (opaque) access token so access-token-jwt.ts can put them in the JWT.
+      const source = ctx.oidc.entities.RefreshToken ?? ctx.oidc.entities.AuthorizationCode;
+      if (!source) return undefined;
+      return { auth_time: source.authTime, acr: source.acr, amr: source.amr, sid: source.sid };
+    },
+    async findAccount(_ctx, sub) {
+      const user = findTestUser(sub);
+      if (!user) return undefined;
+      return {
+        accountId: sub,
+        async claims(use, scope) {
+          const location = use === 'id_token' ? 'id_token' : 'userinfo';
+          return { sub, ...claimsFor(user, scope.split(' '), location) };
+        },
+      };
+    },
+    async renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = errorPage({ ...out });
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = false;
+
+  // Redirect URIs: any portal callback on an allowed origin, besides the registered ones.
+  const clientPrototype = provider.Client.prototype;
+  const registeredRedirect = clientPrototype.redirectUriAllowed;
+  const registeredPostLogout = clientPrototype.postLogoutRedirectUriAllowed;
+  clientPrototype.redirectUriAllowed = function (value: string) {
+    return isPortalCallback(value, allowed) || registeredRedirect.call(this, value);
+  };
+  clientPrototype.postLogoutRedirectUriAllowed = function (value: string) {
+    return isPortalCallback(value, allowed) || registeredPostLogout.call(this, value);
+  };
+
+  provider.use(offlineAccessAsTelenorIdPlus);
+  provider.use(interactions(provider, { acrOf }));
+  provider.use(accessTokenAsJwt(provider, signingKey));
+  return provider;
+}
+
+/**
+ * oidc-provider follows OIDC Core §11 strictly: offline_access is dropped unless the request says
+ * prompt=consent. TelenorID+ grants it without that, so interactive requests that ask for
+ * offline_access get prompt=consent added (the tenant's consent step approves on its own).
+ * prompt=none is left alone: consent would be an interaction, so offline_access is dropped there.
+ */
+async function offlineAccessAsTelenorIdPlus(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
+  if (ctx.method === 'GET' && ctx.path === endpointPaths.authorization_endpoint.path) {
+    const query = new URLSearchParams(ctx.querystring);
+    const scopes = (query.get('scope') ?? '').split(' ');
+    const prompts = (query.get('prompt') ?? '').split(' ').filter(Boolean);
+    if (scopes.includes('offline_access') && !prompts.includes('none') && !prompts.includes('consent')) {
+      query.set('prompt', [...prompts, 'consent'].join(' '));
+      ctx.querystring = query.toString();
+    }
+  }
+  await next();
+}
