@@ -112,6 +112,15 @@ describe('the authorization request', () => {
     expect(validateRedirectUri(uri).ok).toBe(ok);
   });
 
+  it('refuses a redirect_uri with a query, which the token request could not repeat', async () => {
+    const settings = await settingsFor('mock-public');
+    const built = await buildAuthorizationRequest(settings, {
+      redirectUri: `${redirectUri}?env=mock`,
+      scope: 'openid',
+    });
+    expect(built.ok ? 'ok' : built.failure.detail).toMatch(/without a query/);
+  });
+
   it('refuses to build a request with an unusable redirect_uri', async () => {
     const settings = await settingsFor('mock-public');
     const built = await buildAuthorizationRequest(settings, {
