@@ -478,3 +478,45 @@ describe('transport failures at the token endpoint', () => {
     });
   });
 });
+
+describe('plain http only for a loopback issuer', () => {
+  const local = 'http://127.0.0.1:4400';
+  const localDiscovery = {
+    issuer: local,
+    authorization_endpoint: `${local}/connect/authorize`,
+    token_endpoint: `${local}/connect/token`,
+    jwks_uri: `${local}/jwks`,
+    response_types_supported: ['code'],
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['RS256'],
+  };
+
+  it('talks http to the local tenant on loopback', async () => {
+    server.use(
+      http.post(`${local}/connect/token`, () =>
+        HttpResponse.json({ error: 'invalid_grant', error_description: 'local says no' }, { status: 400 }),
+      ),
+    );
+    const r = await refreshTokens({ discovery: localDiscovery, clientId: 'c' }, 'rt');
+    expect(r.ok ? 'ok' : r.failure).toMatchObject({
+      code: 'invalid_grant',
+      error_description: 'local says no',
+    });
+  });
+
+  it('refuses an https issuer whose token endpoint is plain http elsewhere', async () => {
+    const discovery = {
+      ...localDiscovery,
+      issuer: 'https://op.test',
+      token_endpoint: 'http://op.test/token',
+    };
+    const r = await refreshTokens({ discovery, clientId: 'c' }, 'rt');
+    expect(r.ok ? 'ok' : r.failure.code).toBe('insecure_http');
+  });
+
+  it('refuses an http issuer that is not loopback before sending anything', async () => {
+    const discovery = { ...localDiscovery, issuer: 'http://op.test' };
+    const r = await refreshTokens({ discovery, clientId: 'c' }, 'rt');
+    expect(r.ok ? 'ok' : r.failure.code).toBe('insecure_http');
+  });
+});
