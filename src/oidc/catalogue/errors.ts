@@ -314,6 +314,24 @@ export const portalFailures = {
     reaction: 'Look at the raw answer below; report it to the provider if it is theirs.',
     retry: 'never',
   },
+  missing_endpoint: {
+    code: 'missing_endpoint',
+    meaning: 'The provider’s discovery document does not publish the endpoint this request needs.',
+    reaction:
+      'Check the discovery document; TelenorID+ publishes revocation and logout endpoints there, other providers may not.',
+    retry: 'never',
+    guide: 'discovery',
+    spec: spec.discovery,
+  },
+  invalid_access_token: {
+    code: 'invalid_access_token',
+    meaning: 'The access token failed validation (signature, issuer, type or time).',
+    reaction:
+      'An API must reject it. A client normally passes the access token on without reading it; refresh it or log in again.',
+    retry: 'never',
+    guide: 'accessToken',
+    spec: 'https://www.rfc-editor.org/rfc/rfc9068#section-4',
+  },
   no_refresh_token: {
     code: 'no_refresh_token',
     meaning:

@@ -1,0 +1,112 @@
+/**
+ * Starting the mock tenant in the browser. Browser-only: import it dynamically from code that
+ * runs after hydration, never at the top level of a page (the static build has no window).
+ */
+import {
+  configureMockTenant,
+  getMockScenario,
+  mockAuthorize,
+  mockEndSession,
+  onMockScenarioChange,
+  setMockScenario,
+  type MockAuthorizeResult,
+  type MockScenario,
+} from './tenant';
+
+/** Path of the portal page that plays the mock's authorization endpoint, under baseUrl. */
+export const mockAuthorizePagePath = 'mock/authorize';
+/** Path of the portal page that plays the mock's end_session_endpoint, under baseUrl. */
+export const mockLogoutPagePath = 'mock/logout';
+
+/** Only the scenario is persisted (never tokens), so SSO “survives” the authorize round trip. */
+const storageKey = 'telenorid-portal:mock-scenario';
+
+function normaliseBase(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
+}
+
+let restored = false;
+
+/**
+ * Point the tenant at this site's pages and restore the scenario saved in sessionStorage (once per
+ * page load). `startMocks` and the answer* helpers call it; a page that only reads the scenario may too.
+ */
+export function prepareMockTenant({ baseUrl }: { baseUrl: string }): void {
+  prepareTenant(baseUrl);
+}
+
+function prepareTenant(baseUrl: string): void {
+  const base = normaliseBase(baseUrl);
+  configureMockTenant({
+    authorizationEndpoint: new URL(base + mockAuthorizePagePath, location.origin).href,
+    endSessionEndpoint: new URL(base + mockLogoutPagePath, location.origin).href,
+    redirectOrigins: [location.origin],
+  });
+  if (restored) return;
+  restored = true;
+  try {
+    const saved = sessionStorage.getItem(storageKey);
+    if (saved) setMockScenario(JSON.parse(saved) as Partial<MockScenario>);
+  } catch {
+    // Storage can be disabled; the mock then simply starts without a session.
+  }
+  onMockScenarioChange((s) => {
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(s));
+    } catch {
+      // ignore: persistence is a convenience
+    }
+  });
+  try {
+    sessionStorage.setItem(storageKey, JSON.stringify(getMockScenario()));
+  } catch {
+    // ignore
+  }
+}
+
+let ready: Promise<void> | undefined;
+
+/**
+ * Start the MSW service worker once per page load; every caller gets the same promise.
+ * Await it before the first request to the mock issuer.
+ */
+export function startMocks({ baseUrl }: { baseUrl: string }): Promise<void> {
+  ready ??= (async () => {
+    prepareTenant(baseUrl);
+    const base = normaliseBase(baseUrl);
+    const [{ setupWorker }, { handlers }] = await Promise.all([import('msw/browser'), import('./handlers')]);
+    await setupWorker(...handlers).start({
+      serviceWorker: { url: base + 'mockServiceWorker.js', options: { scope: base } },
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+    });
+  })();
+  ready.catch(() => {
+    ready = undefined; // let a later call retry
+  });
+  return ready;
+}
+
+/**
+ * For the portal's mock authorize page (`<baseUrl>mock/authorize`): answer the request in the
+ * page's URL. On `kind: 'redirect'` the page calls `location.replace(result.redirectTo)`; on
+ * `kind: 'error_page'` it shows the error (an unknown client or redirect_uri must not be redirected to).
+ */
+export async function answerMockAuthorizePage({
+  baseUrl,
+}: {
+  baseUrl: string;
+}): Promise<MockAuthorizeResult> {
+  prepareTenant(baseUrl);
+  return mockAuthorize(new URLSearchParams(location.search));
+}
+
+/** For the portal's mock logout page (`<baseUrl>mock/logout`): end the session, then follow `redirectTo` if set. */
+export async function answerMockLogoutPage({
+  baseUrl,
+}: {
+  baseUrl: string;
+}): Promise<{ redirectTo?: string; message: string }> {
+  prepareTenant(baseUrl);
+  return mockEndSession(new URLSearchParams(location.search));
+}

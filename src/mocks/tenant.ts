@@ -1,0 +1,832 @@
+/**
+ * The mock TelenorID+ tenant's logic, free of MSW so the portal's mock authorize page can call it
+ * directly and the handlers can wrap it: discovery, authorize, token, userinfo, revocation,
+ * logout, and the switchable scenario. See README.md for why codes are self-contained.
+ */
+import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import {
+  acrValues,
+  apiScope,
+  claims as claimCatalogue,
+  endpointPaths,
+  exampleLifetimes,
+  identityScopes,
+  signingAlgorithm,
+} from '../oidc/catalogue';
+import { isLoopbackHost, mockIssuer } from '../oidc/environments';
+import {
+  findMockClient,
+  findMockUserByHint,
+  mockUsers,
+  type MockClient,
+  type MockUser,
+  type MockUserId,
+} from './users';
+
+// ---------------------------------------------------------------------------------------------
+// Scenario: what the mock tenant should do; a small typed state a page or test switches.
+
+export type MockScenario = {
+  /** The user has a TelenorID+ SSO session in this browser (prompt=none succeeds). */
+  ssoSession: boolean;
+  /** Id of the current SSO session; refresh tokens die with it. */
+  sessionId: string;
+  /** When the current session's login happened (real seconds: it goes into tokens as auth_time). */
+  authTime: number;
+  /** prompt=none answers consent_required; an interactive login shows (and auto-grants) consent. */
+  consentRequired: boolean;
+  /** Who logs in (unless login_hint names another test user). */
+  userId: MockUserId;
+  /** Virtual clock: seconds added to real time for refresh-token and code expiry. */
+  clockOffsetSeconds: number;
+};
+
+function randomId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function initialScenario(): MockScenario {
+  return {
+    ssoSession: false,
+    sessionId: randomId(),
+    authTime: 0,
+    consentRequired: false,
+    userId: 'ulv',
+    clockOffsetSeconds: 0,
+  };
+}
+
+type RefreshRecord = {
+  clientId: string;
+  userId: MockUserId;
+  scope: string[];
+  sessionId: string;
+  family: string;
+  expiresAt: number;
+  authTime: number;
+  used: boolean;
+  revoked: boolean;
+};
+
+export type MockTenantConfig = {
+  issuer: string;
+  /** A page of the portal in the browser; the mock's own handler in Node. */
+  authorizationEndpoint: string;
+  endSessionEndpoint: string;
+  /** Origins whose https (or loopback http) URLs are accepted as redirect_uri. */
+  redirectOrigins: string[];
+};
+
+const state = {
+  scenario: initialScenario(),
+  config: defaultConfig(),
+  refreshTokens: new Map<string, RefreshRecord>(),
+  usedCodes: new Set<string>(),
+  listeners: new Set<(s: MockScenario) => void>(),
+};
+
+function defaultConfig(): MockTenantConfig {
+  return {
+    issuer: mockIssuer,
+    authorizationEndpoint: mockIssuer + endpointPaths.authorization_endpoint.path,
+    endSessionEndpoint: mockIssuer + endpointPaths.end_session_endpoint.path,
+    redirectOrigins: ['https://portal.test', 'http://localhost:3000'],
+  };
+}
+
+export function getMockConfig(): Readonly<MockTenantConfig> {
+  return state.config;
+}
+
+/** Point the mock's authorize/end-session endpoints at pages of the portal, and allow its origin. */
+export function configureMockTenant(patch: Partial<Omit<MockTenantConfig, 'issuer'>>): void {
+  state.config = {
+    ...state.config,
+    ...patch,
+    redirectOrigins: [...new Set([...state.config.redirectOrigins, ...(patch.redirectOrigins ?? [])])],
+  };
+}
+
+export function getMockScenario(): Readonly<MockScenario> {
+  return state.scenario;
+}
+
+function changed(): void {
+  for (const l of state.listeners) l(state.scenario);
+}
+
+/** Switch the scenario (partial update). Unknown keys and wrong types are ignored. */
+export function setMockScenario(patch: Partial<MockScenario>): Readonly<MockScenario> {
+  const s = { ...state.scenario };
+  if (typeof patch.ssoSession === 'boolean') {
+    if (patch.ssoSession && !s.ssoSession) {
+      s.sessionId = randomId();
+      s.authTime = realNow();
+    }
+    s.ssoSession = patch.ssoSession;
+  }
+  if (typeof patch.consentRequired === 'boolean') s.consentRequired = patch.consentRequired;
+  if (typeof patch.userId === 'string' && Object.prototype.hasOwnProperty.call(mockUsers, patch.userId))
+    s.userId = patch.userId;
+  if (typeof patch.clockOffsetSeconds === 'number' && Number.isFinite(patch.clockOffsetSeconds))
+    s.clockOffsetSeconds = patch.clockOffsetSeconds;
+  if (typeof patch.sessionId === 'string' && patch.sessionId) s.sessionId = patch.sessionId;
+  if (typeof patch.authTime === 'number' && Number.isFinite(patch.authTime)) s.authTime = patch.authTime;
+  state.scenario = s;
+  changed();
+  return s;
+}
+
+/** Move the virtual clock forward (refresh tokens and codes expire by it). */
+export function advanceMockClock(seconds: number): Readonly<MockScenario> {
+  return setMockScenario({
+    clockOffsetSeconds: state.scenario.clockOffsetSeconds + (Number.isFinite(seconds) ? seconds : 0),
+  });
+}
+
+/** End the SSO session (as logout would): prompt=none fails, and every refresh token of it dies. */
+export function endMockSession(): Readonly<MockScenario> {
+  state.scenario = { ...state.scenario, ssoSession: false, sessionId: randomId() };
+  changed();
+  return state.scenario;
+}
+
+/** Revoke every refresh token issued so far (as “log out everywhere” at Manage my Telenor would). */
+export function revokeMockRefreshTokens(): number {
+  let n = 0;
+  for (const r of state.refreshTokens.values())
+    if (!r.revoked) {
+      r.revoked = true;
+      n++;
+    }
+  return n;
+}
+
+/** Listen to scenario changes (the browser helper persists them in sessionStorage). */
+export function onMockScenarioChange(listener: (s: MockScenario) => void): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
+}
+
+/**
+ * Back to a fresh tenant: no session, no tokens, real time. Keeps the configuration (the browser's
+ * authorize page) and the signing key, so a widget's “reset” button leaves the mock usable.
+ */
+export function resetMockTenant(): void {
+  state.scenario = initialScenario();
+  state.refreshTokens.clear();
+  state.usedCodes.clear();
+  changed();
+}
+
+/** Virtual now, in seconds. */
+export function mockNow(): number {
+  return Math.floor(Date.now() / 1000) + state.scenario.clockOffsetSeconds;
+}
+function realNow(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys. The RSA signing key is generated per page load (WebCrypto), so tokens are real RS256 JWTs
+// verifiable against the JWKS. Authorization codes are HMAC'd with a fixed, published key: they must
+// survive the top-level navigation from the authorize page back to the widget page, which a key held
+// in page memory would not (README.md).
+
+type SigningKey = { privateKey: CryptoKey; publicKey: CryptoKey; jwk: JWK; kid: string };
+let signingKey: Promise<SigningKey> | undefined;
+
+function getSigningKey(): Promise<SigningKey> {
+  signingKey ??= (async () => {
+    const { privateKey, publicKey } = await generateKeyPair(signingAlgorithm, { extractable: true });
+    const kid = `mock-${randomId()}`;
+    const jwk = { ...(await exportJWK(publicKey)), kid, alg: signingAlgorithm, use: 'sig' };
+    return { privateKey, publicKey, jwk, kid };
+  })();
+  return signingKey;
+}
+
+/** Not a secret: it only makes the mock's codes tamper-evident across page loads. */
+const codeKey = new TextEncoder().encode('telenorid-plus-portal-mock-code-key-not-a-secret-0001');
+const codeTyp = 'mock-authorization-code';
+
+export async function mockJwks(): Promise<{ keys: JWK[] }> {
+  return { keys: [(await getSigningKey()).jwk] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+
+/**
+ * The mock's discovery document, shaped like TelenorID+'s: `/connect/...` paths,
+ * custom_logout_endpoint, no api: scopes, RS256 only, S256 only.
+ */
+export function mockDiscoveryDocument(): Record<string, unknown> {
+  const { issuer, authorizationEndpoint, endSessionEndpoint } = state.config;
+  const protocolClaims = [
+    'iss',
+    'aud',
+    'exp',
+    'iat',
+    'nbf',
+    'auth_time',
+    'nonce',
+    'amr',
+    'acr',
+    'sid',
+    'idp',
+    'at_hash',
+  ];
+  return {
+    issuer,
+    jwks_uri: issuer + endpointPaths.jwks_uri.path,
+    authorization_endpoint: authorizationEndpoint,
+    token_endpoint: issuer + endpointPaths.token_endpoint.path,
+    userinfo_endpoint: issuer + endpointPaths.userinfo_endpoint.path,
+    end_session_endpoint: endSessionEndpoint,
+    revocation_endpoint: issuer + endpointPaths.revocation_endpoint.path,
+    custom_logout_endpoint: issuer + endpointPaths.custom_logout_endpoint.path,
+    frontchannel_logout_supported: false,
+    backchannel_logout_supported: false,
+    scopes_supported: identityScopes.map((s) => s.name),
+    claims_supported: [...new Set([...Object.keys(claimCatalogue), ...protocolClaims])],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+    id_token_signing_alg_values_supported: [signingAlgorithm],
+    subject_types_supported: ['pairwise'],
+    code_challenge_methods_supported: ['S256'],
+    acr_values_supported: acrValues.map((a) => a.value),
+    request_parameter_supported: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+export type OAuthErrorBody = { error: string; error_description: string };
+export type MockHttpAnswer = {
+  status: number;
+  json?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+};
+
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers?: Record<string, string>,
+): MockHttpAnswer {
+  return { status, json: { error, error_description: description }, ...(headers ? { headers } : {}) };
+}
+
+function redirectOriginAllowed(uri: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return false;
+  }
+  if (url.hash || uri.includes('#')) return false;
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return false;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  return state.config.redirectOrigins.includes(url.origin);
+}
+
+/** Pairwise sub: stable per user and client, different across clients (facts §12). */
+async function pairwiseSub(user: MockUser, clientId: string): Promise<string> {
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${user.id}|${clientId}`)),
+  );
+  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function s256(verifier: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  let binary = '';
+  for (const b of new Uint8Array(digest)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Claims a set of scopes yields at a location, per the catalogue. */
+function claimsFor(
+  user: MockUser,
+  scopes: readonly string[],
+  location: 'id_token' | 'userinfo' | 'access_token',
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    given_name: user.given_name,
+    family_name: user.family_name,
+    birthdate: user.birthdate,
+    kurtid: user.kurtid,
+    analytics_uuid: user.analytics_uuid,
+    email: user.email,
+    phone_number: user.msisdn,
+    tnuid: user.tnuid,
+    extsub: user.extsub,
+    aud: 'tsl.capture',
+    ial: user.ial,
+    legacy_username: user.msisdn.replace('+', ''),
+    legacy_usertype: 'private',
+    legacy_status: 'active',
+    legacy_roles: [],
+  };
+  const out: Record<string, unknown> = {};
+  for (const scope of identityScopes) {
+    if (!scopes.includes(scope.name)) continue;
+    for (const c of scope.claims) {
+      if (c.claim === 'sub' || !c.arrives.includes(location)) continue;
+      if (Object.prototype.hasOwnProperty.call(values, c.claim)) out[c.claim] = values[c.claim];
+    }
+  }
+  return out;
+}
+
+function idpFor(clientId: string): string {
+  return `no.telenor.id.proxy.${clientId}`;
+}
+
+async function sign(payload: JWTPayload, typ: string): Promise<string> {
+  const key = await getSigningKey();
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: signingAlgorithm, kid: key.kid, typ })
+    .sign(key.privateKey);
+}
+
+type Grant = {
+  client: MockClient;
+  user: MockUser;
+  scope: string[];
+  sessionId: string;
+  authTime: number;
+  nonce?: string;
+};
+
+async function issueTokens(
+  grant: Grant,
+  withRefresh: { family: string; expiresAt: number } | undefined,
+): Promise<Record<string, unknown>> {
+  const iat = realNow();
+  const sub = await pairwiseSub(grant.user, grant.client.clientId);
+  const common = {
+    iss: state.config.issuer,
+    sub,
+    iat,
+    nbf: iat,
+    auth_time: grant.authTime,
+    idp: idpFor(grant.client.clientId),
+    sid: grant.sessionId.replace(/-/g, '').toUpperCase(),
+    'ibis.sid': grant.sessionId,
+    amr: grant.user.amr,
+    acr: grant.user.acr,
+  };
+  const accessToken = await sign(
+    {
+      ...common,
+      exp: iat + exampleLifetimes.accessTokenSeconds,
+      client_id: grant.client.clientId,
+      jti: randomId().replace(/-/g, '').toUpperCase(),
+      scope: grant.scope,
+      ...claimsFor(grant.user, grant.scope, 'access_token'),
+    },
+    'at+jwt',
+  );
+  const response: Record<string, unknown> = {
+    access_token: accessToken,
+    expires_in: exampleLifetimes.accessTokenSeconds,
+    token_type: 'Bearer',
+    scope: grant.scope.join(' '),
+  };
+  if (grant.scope.includes('openid')) {
+    response['id_token'] = await sign(
+      {
+        ...common,
+        aud: grant.client.clientId,
+        exp: iat + exampleLifetimes.idTokenSeconds,
+        ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
+        preferred_username: grant.user.msisdn.replace('+', ''),
+        ...claimsFor(grant.user, grant.scope, 'id_token'),
+      },
+      'JWT',
+    );
+  }
+  if (withRefresh) {
+    const token = `mock-rt-${randomId()}`;
+    state.refreshTokens.set(token, {
+      clientId: grant.client.clientId,
+      userId: grant.user.id as MockUserId,
+      scope: grant.scope,
+      sessionId: grant.sessionId,
+      family: withRefresh.family,
+      expiresAt: withRefresh.expiresAt,
+      authTime: grant.authTime,
+      used: false,
+      revoked: false,
+    });
+    response['refresh_token'] = token;
+  }
+  return response;
+}
+
+// ---------------------------------------------------------------------------------------------
+// /authorize (a pure function: in the browser a portal page calls it, since navigations cannot be mocked)
+
+export type MockAuthorizeResult =
+  | {
+      kind: 'redirect';
+      /** Where to send the browser: the client's redirect_uri with a code or an OAuth error. */
+      redirectTo: string;
+      outcome: 'code' | 'error';
+      /** What a real TelenorID+ would have shown the user before redirecting (the mock auto-completes it). */
+      shown: ('login' | 'consent' | 'sso')[];
+    }
+  | {
+      /** The request cannot be answered by redirect (unknown client or redirect_uri): show this on the page. */
+      kind: 'error_page';
+      error: string;
+      error_description: string;
+    };
+
+const knownPrompts = ['none', 'login', 'consent', 'select_account'];
+
+/**
+ * The mock's authorization endpoint. Validates client_id, redirect_uri, response_type, scope,
+ * PKCE and prompt against the scenario; on success logs the test user in (or reuses the SSO
+ * session) and issues a self-contained, HMAC-signed code.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+ */
+export async function mockAuthorize(
+  params: URLSearchParams | Record<string, string>,
+): Promise<MockAuthorizeResult> {
+  const p = params instanceof URLSearchParams ? params : new URLSearchParams(params);
+  const clientId = p.get('client_id');
+  const redirectUri = p.get('redirect_uri');
+  const client = findMockClient(clientId);
+  if (!client)
+    return {
+      kind: 'error_page',
+      error: 'invalid_client',
+      error_description: `Unknown client_id ${JSON.stringify(clientId ?? '')}.`,
+    };
+  if (!redirectUri || !redirectOriginAllowed(redirectUri))
+    return {
+      kind: 'error_page',
+      error: 'invalid_redirect_uri',
+      error_description: 'The redirect_uri is not registered for this client.',
+    };
+
+  const stateParam = p.get('state');
+  const back = (
+    query: Record<string, string>,
+    outcome: 'code' | 'error',
+    shown: ('login' | 'consent' | 'sso')[],
+  ): MockAuthorizeResult => {
+    const url = new URL(redirectUri);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    if (stateParam !== null) url.searchParams.set('state', stateParam);
+    return { kind: 'redirect', redirectTo: url.href, outcome, shown };
+  };
+  const fail = (error: string, description: string) =>
+    back({ error, error_description: description }, 'error', []);
+
+  const responseType = p.get('response_type');
+  if (responseType !== 'code')
+    return fail(
+      'unsupported_response_type',
+      'The mock supports response_type=code only, the flow TelenorID+ recommends.',
+    );
+  const responseMode = p.get('response_mode');
+  if (responseMode !== null && responseMode !== 'query')
+    return fail(
+      'invalid_request',
+      'The mock answers with response_mode=query only (a static page cannot receive form_post).',
+    );
+  const scope = (p.get('scope') ?? '').split(' ').filter(Boolean);
+  if (scope.length === 0) return fail('invalid_request', 'scope is required.');
+  const badScope = scope.find(
+    (s) =>
+      !identityScopes.some((i) => i.name === s) &&
+      !(s.startsWith(apiScope.prefix) && apiScope.servicePattern.test(s.slice(apiScope.prefix.length))),
+  );
+  if (badScope) return fail('invalid_scope', `The scope ${badScope} is not allowed for this client.`);
+  const challenge = p.get('code_challenge');
+  const method = p.get('code_challenge_method');
+  if (challenge !== null && method !== 'S256')
+    return fail('invalid_request', 'code_challenge_method must be S256, the only method TelenorID+ accepts.');
+  if (challenge === null && client.clientSecret === undefined)
+    return fail(
+      'invalid_request',
+      'A public client must use PKCE: send code_challenge and code_challenge_method=S256.',
+    );
+  if (challenge !== null && !/^[A-Za-z0-9_-]{43}$/.test(challenge))
+    return fail(
+      'invalid_request',
+      'code_challenge must be BASE64URL(SHA-256(code_verifier)), 43 characters.',
+    );
+
+  const prompt = (p.get('prompt') ?? '').split(' ').filter(Boolean);
+  const unknownPrompt = prompt.find((x) => !knownPrompts.includes(x));
+  if (unknownPrompt) return fail('invalid_request', `Unknown prompt value ${unknownPrompt}.`);
+  if (prompt.includes('none') && prompt.length > 1)
+    return fail('invalid_request', 'prompt=none cannot be combined with other values.');
+
+  const scenario = state.scenario;
+  const shown: ('login' | 'consent' | 'sso')[] = [];
+  if (prompt.includes('none')) {
+    if (!scenario.ssoSession)
+      return fail('login_required', 'The user has no SSO session at TelenorID+ in this browser.');
+    if (scenario.consentRequired)
+      return fail('consent_required', 'The user must consent, which prompt=none does not allow.');
+    shown.push('sso');
+  } else {
+    const hinted = findMockUserByHint(p.get('login_hint'));
+    if (hinted && hinted.id !== scenario.userId)
+      setMockScenario({ userId: hinted.id as MockUserId, ssoSession: false });
+    if (!state.scenario.ssoSession || prompt.includes('login')) {
+      state.scenario = { ...state.scenario, ssoSession: true, sessionId: randomId(), authTime: realNow() };
+      changed();
+      shown.push('login');
+    } else shown.push('sso');
+    if (state.scenario.consentRequired || prompt.includes('consent')) shown.push('consent');
+  }
+
+  const s = state.scenario;
+  const nonce = p.get('nonce');
+  const code = await new SignJWT({
+    cid: client.clientId,
+    ruri: redirectUri,
+    scope,
+    uid: s.userId,
+    sid: s.sessionId,
+    at: s.authTime,
+    ...(challenge !== null ? { cc: challenge } : {}),
+    ...(nonce !== null ? { nonce } : {}),
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: codeTyp })
+    .setJti(randomId())
+    .setIssuedAt(realNow())
+    .setExpirationTime(realNow() + 300)
+    .sign(codeKey);
+  return back({ code, scope: scope.join(' '), session_state: s.sessionId }, 'code', shown);
+}
+
+// ---------------------------------------------------------------------------------------------
+// /connect/token
+
+function authenticateClient(
+  form: URLSearchParams,
+  authorization: string | null,
+): { ok: true; client: MockClient } | { ok: false; answer: MockHttpAnswer } {
+  let clientId = form.get('client_id');
+  let secret = form.get('client_secret');
+  if (authorization?.startsWith('Basic ')) {
+    try {
+      const decoded = atob(authorization.slice(6));
+      const i = decoded.indexOf(':');
+      clientId = decodeURIComponent(decoded.slice(0, i));
+      secret = decodeURIComponent(decoded.slice(i + 1));
+    } catch {
+      return {
+        ok: false,
+        answer: oauthError(401, 'invalid_client', 'Malformed Basic authorization header.'),
+      };
+    }
+  }
+  const client = findMockClient(clientId);
+  if (!client) return { ok: false, answer: oauthError(401, 'invalid_client', 'Unknown client.') };
+  if (client.clientSecret !== undefined && secret !== client.clientSecret)
+    return { ok: false, answer: oauthError(401, 'invalid_client', 'The client secret is missing or wrong.') };
+  return { ok: true, client };
+}
+
+function refreshFor(
+  client: MockClient,
+  scope: readonly string[],
+): { family: string; expiresAt: number } | undefined {
+  const lifetime = client.refreshPolicy.lifetimeSeconds;
+  if (lifetime === undefined || !scope.includes('offline_access')) return undefined;
+  return { family: randomId(), expiresAt: mockNow() + lifetime };
+}
+
+async function codeGrant(client: MockClient, form: URLSearchParams): Promise<MockHttpAnswer> {
+  const code = form.get('code');
+  if (!code) return oauthError(400, 'invalid_request', 'code is required.');
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(code, codeKey, { typ: codeTyp, algorithms: ['HS256'] }));
+  } catch {
+    return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
+  }
+  const jti = String(payload.jti);
+  if (state.usedCodes.has(jti))
+    return oauthError(400, 'invalid_grant', 'The authorization code has already been used.');
+  if (payload['cid'] !== client.clientId)
+    return oauthError(400, 'invalid_grant', 'The authorization code was issued to another client.');
+  if (form.get('redirect_uri') !== payload['ruri'])
+    return oauthError(400, 'invalid_grant', 'redirect_uri does not match the one sent to /authorize.');
+  const challenge = payload['cc'];
+  const verifier = form.get('code_verifier');
+  if (typeof challenge === 'string') {
+    if (!verifier) return oauthError(400, 'invalid_grant', 'code_verifier is required (PKCE).');
+    if ((await s256(verifier)) !== challenge)
+      return oauthError(400, 'invalid_grant', 'The code_verifier does not match the code_challenge.');
+  } else if (verifier) {
+    return oauthError(400, 'invalid_grant', 'code_verifier sent, but no code_challenge was.');
+  }
+  state.usedCodes.add(jti);
+  const userId = payload['uid'] as MockUserId;
+  const scope = Array.isArray(payload['scope']) ? (payload['scope'] as string[]) : [];
+  const grant: Grant = {
+    client,
+    user: mockUsers[userId] ?? mockUsers.ulv,
+    scope,
+    sessionId: String(payload['sid']),
+    authTime: Number(payload['at']),
+    ...(typeof payload['nonce'] === 'string' ? { nonce: payload['nonce'] } : {}),
+  };
+  return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
+}
+
+/** Why a refresh token is refused: each is one of the guide's causes of invalid_grant. */
+export type RefreshRefusal = 'unknown' | 'other_client' | 'revoked' | 'reused' | 'expired' | 'session_ended';
+
+export const refreshRefusalText: Record<RefreshRefusal, string> = {
+  unknown: 'The refresh token is unknown (issued by another page load, or never issued).',
+  other_client: 'The refresh token was issued to another client.',
+  revoked: 'The refresh token has been revoked.',
+  reused: 'The refresh token was already used; reuse after rotation revokes every token of this login.',
+  expired: 'The refresh token has expired.',
+  session_ended: 'The SSO session this refresh token belongs to has ended.',
+};
+
+async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<MockHttpAnswer> {
+  const token = form.get('refresh_token');
+  if (!token) return oauthError(400, 'invalid_request', 'refresh_token is required.');
+  const record = state.refreshTokens.get(token);
+  const refuse = (why: RefreshRefusal) => oauthError(400, 'invalid_grant', refreshRefusalText[why]);
+  if (!record) return refuse('unknown');
+  if (record.clientId !== client.clientId) return refuse('other_client');
+  if (record.revoked) return refuse('revoked');
+  if (record.used) {
+    for (const r of state.refreshTokens.values()) if (r.family === record.family) r.revoked = true;
+    return refuse('reused');
+  }
+  if (mockNow() >= record.expiresAt) return refuse('expired');
+  if (!state.scenario.ssoSession || state.scenario.sessionId !== record.sessionId)
+    return refuse('session_ended');
+  const requested = form.get('scope')?.split(' ').filter(Boolean);
+  if (requested && requested.some((s) => !record.scope.includes(s)))
+    return oauthError(400, 'invalid_scope', 'A refresh cannot add scopes that were not granted at login.');
+  record.used = true;
+  const scope = requested ?? record.scope;
+  const expiresAt = client.refreshPolicy.sliding
+    ? mockNow() + (client.refreshPolicy.lifetimeSeconds ?? 0)
+    : record.expiresAt;
+  const grant: Grant = {
+    client,
+    user: mockUsers[record.userId],
+    scope,
+    sessionId: record.sessionId,
+    authTime: record.authTime,
+  };
+  return { status: 200, json: await issueTokens(grant, { family: record.family, expiresAt }) };
+}
+
+/**
+ * The mock's token endpoint: authorization_code (PKCE S256, redirect_uri, single use) and
+ * refresh_token (rotation, reuse detection, policy lifetimes on the virtual clock, SSO session).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export async function mockTokenEndpoint(
+  form: URLSearchParams,
+  authorization: string | null,
+): Promise<MockHttpAnswer> {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  switch (form.get('grant_type')) {
+    case 'authorization_code':
+      return codeGrant(auth.client, form);
+    case 'refresh_token':
+      return refreshGrant(auth.client, form);
+    case null:
+      return oauthError(400, 'invalid_request', 'grant_type is required.');
+    default:
+      return oauthError(
+        400,
+        'unsupported_grant_type',
+        'The mock supports authorization_code and refresh_token.',
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// /connect/userinfo, revocation, logout
+
+async function verifyOwnToken(
+  token: string,
+  typ: 'at+jwt' | 'JWT',
+  audience?: string,
+): Promise<JWTPayload | undefined> {
+  try {
+    const key = await getSigningKey();
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      issuer: state.config.issuer,
+      algorithms: [signingAlgorithm],
+      typ,
+      ...(audience ? { audience } : {}),
+    });
+    return payload;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The mock's userinfo endpoint: claims for the access token's scopes only.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
+ */
+export async function mockUserinfo(authorization: string | null): Promise<MockHttpAnswer> {
+  const challenge = (error: string, description: string) =>
+    oauthError(401, error, description, {
+      'WWW-Authenticate': `Bearer error="${error}", error_description="${description}"`,
+    });
+  const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return challenge('invalid_token', 'No bearer token.');
+  const payload = await verifyOwnToken(token, 'at+jwt');
+  if (!payload) return challenge('invalid_token', 'The access token is invalid or expired.');
+  const scope = Array.isArray(payload['scope']) ? (payload['scope'] as string[]) : [];
+  if (!scope.includes('openid'))
+    return oauthError(403, 'insufficient_scope', 'The openid scope is required.');
+  const client = findMockClient(String(payload['client_id']));
+  // The access token carries the pairwise sub, not the user id: find the user it belongs to.
+  let found: MockUser | undefined;
+  if (client) {
+    for (const u of Object.values(mockUsers))
+      if ((await pairwiseSub(u, client.clientId)) === payload.sub) found = u;
+  }
+  if (!found) return challenge('invalid_token', 'Unknown user.');
+  return { status: 200, json: { sub: payload.sub, ...claimsFor(found, scope, 'userinfo') } };
+}
+
+/** @see https://www.rfc-editor.org/rfc/rfc7009#section-2.2 */
+export async function mockRevocation(
+  form: URLSearchParams,
+  authorization: string | null,
+): Promise<MockHttpAnswer> {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  const token = form.get('token');
+  if (!token) return oauthError(400, 'invalid_request', 'token is required.');
+  const record = state.refreshTokens.get(token);
+  if (record && record.clientId === auth.client.clientId)
+    for (const r of state.refreshTokens.values()) if (r.family === record.family) r.revoked = true;
+  // RFC 7009: unknown tokens (and JWT access tokens, which cannot be revoked) also answer 200.
+  return { status: 200, text: '' };
+}
+
+/**
+ * RP-initiated logout: ends the session and sends the browser to post_logout_redirect_uri.
+ * A page of the portal calls it in the browser (navigations cannot be mocked).
+ * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
+ */
+export async function mockEndSession(
+  params: URLSearchParams | Record<string, string>,
+): Promise<{ redirectTo?: string; message: string }> {
+  const p = params instanceof URLSearchParams ? params : new URLSearchParams(params);
+  const hint = p.get('id_token_hint');
+  const payload = hint ? await verifyOwnToken(hint, 'JWT') : undefined;
+  if (hint && !payload) return { message: 'The id_token_hint is not valid; nothing was logged out.' };
+  endMockSession();
+  const target = p.get('post_logout_redirect_uri');
+  if (target && payload && redirectOriginAllowed(target)) {
+    const url = new URL(target);
+    const st = p.get('state');
+    if (st !== null) url.searchParams.set('state', st);
+    return { redirectTo: url.href, message: 'Logged out.' };
+  }
+  return { message: 'Logged out.' };
+}
+
+/**
+ * TelenorID+'s custom logout for native apps: POST JSON {id_token_hint, state} (facts §17).
+ * 200 with the state, 200 "Already logged out", 400 missing hint, 401 invalid signature.
+ */
+export async function mockCustomLogout(body: unknown): Promise<MockHttpAnswer> {
+  const hint =
+    typeof body === 'object' && body !== null
+      ? (body as Record<string, unknown>)['id_token_hint']
+      : undefined;
+  const st =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['state'] : undefined;
+  if (typeof hint !== 'string' || hint === '') return { status: 400, text: 'id_token_hint is null' };
+  const payload = await verifyOwnToken(hint, 'JWT');
+  if (!payload) return { status: 401, text: 'Invalid token' };
+  if (!state.scenario.ssoSession || payload['ibis.sid'] !== state.scenario.sessionId)
+    return { status: 200, text: 'Already logged out' };
+  endMockSession();
+  return { status: 200, text: typeof st === 'string' ? st : '' };
+}

@@ -1,0 +1,135 @@
+/**
+ * Read the redirect back from /authorize: a code, or an OAuth error — and check the state
+ * before trusting either.
+ */
+import { failure, type Result } from './failures';
+
+export type AuthorizationResponse = {
+  code: string;
+  state?: string;
+  /** RFC 9207 issuer identification, when the provider sends it. */
+  iss?: string;
+  /** The scopes granted, when the provider says (TelenorID+ does; they may differ from those requested). */
+  scope?: string;
+  sessionState?: string;
+  /** The whole callback URL, to hand on to the code exchange. */
+  url: string;
+};
+
+function paramsOf(url: URL): URLSearchParams {
+  if (url.searchParams.has('code') || url.searchParams.has('error') || url.hash.length <= 1)
+    return url.searchParams;
+  return new URLSearchParams(url.hash.slice(1));
+}
+
+/**
+ * Parse a callback URL. The state is checked first: an answer (even an error) whose state is not
+ * the one this browser sent is rejected as `state_mismatch`.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthError
+ */
+export function parseCallback(
+  callbackUrl: string | URL,
+  expected: { state: string | undefined },
+): Result<{ response: AuthorizationResponse }> {
+  let url: URL;
+  try {
+    url = new URL(callbackUrl);
+  } catch {
+    return failure('invalid_url');
+  }
+  const params = paramsOf(url);
+  const state = params.get('state') ?? undefined;
+  if (expected.state !== undefined && state !== expected.state) {
+    return failure('state_mismatch', {
+      detail:
+        state === undefined
+          ? 'The answer carries no state at all.'
+          : 'The answer carries a state this browser did not send.',
+    });
+  }
+  const error = params.get('error');
+  if (error !== null) {
+    const description = params.get('error_description') ?? undefined;
+    return failure(error, {
+      error,
+      ...(description !== undefined ? { error_description: description } : {}),
+    });
+  }
+  const code = params.get('code');
+  if (code === null || code === '') {
+    return failure('invalid_response', { detail: 'The redirect carries neither a code nor an error.' });
+  }
+  const iss = params.get('iss') ?? undefined;
+  const scope = params.get('scope') ?? undefined;
+  const sessionState = params.get('session_state') ?? undefined;
+  return {
+    ok: true,
+    response: {
+      code,
+      url: url.href,
+      ...(state !== undefined ? { state } : {}),
+      ...(iss !== undefined ? { iss } : {}),
+      ...(scope !== undefined ? { scope } : {}),
+      ...(sessionState !== undefined ? { sessionState } : {}),
+    },
+  };
+}
+
+/** The part of the Web Storage API the pending-login helpers use (sessionStorage in the browser). */
+export type KeyValueStore = {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+};
+
+const pendingPrefix = 'oidc-pending:';
+/** A login left unfinished longer than this is forgotten. */
+export const pendingLifetimeMs = 10 * 60 * 1000;
+
+/**
+ * Keep the secrets of a login in progress across the top-level navigation to /authorize and back.
+ * Use `sessionStorage` (one tab, gone when it closes) — never localStorage, a URL or a log. Keyed by
+ * state, so several widgets can have logins in flight; the entry is removed when taken.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
+ */
+export function savePendingLogin<T extends { state: string }>(
+  store: KeyValueStore,
+  secrets: T,
+  now = Date.now(),
+): void {
+  try {
+    store.setItem(pendingPrefix + secrets.state, JSON.stringify({ secrets, savedAt: now }));
+  } catch {
+    // Storage full or disabled: the login then fails with state_mismatch, which explains itself.
+  }
+}
+
+/**
+ * Take (and remove) the secrets saved for the state in a callback URL. Returns undefined when there
+ * is no such login in this tab, or it is older than `pendingLifetimeMs`.
+ */
+export function takePendingLogin<T>(
+  store: KeyValueStore,
+  callbackUrl: string | URL,
+  now = Date.now(),
+): T | undefined {
+  let state: string | null;
+  try {
+    const url = new URL(callbackUrl);
+    state = url.searchParams.get('state') ?? new URLSearchParams(url.hash.slice(1)).get('state');
+  } catch {
+    return undefined;
+  }
+  if (!state) return undefined;
+  try {
+    const raw = store.getItem(pendingPrefix + state);
+    store.removeItem(pendingPrefix + state);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as { secrets?: T; savedAt?: number };
+    if (typeof parsed.savedAt !== 'number' || now - parsed.savedAt > pendingLifetimeMs) return undefined;
+    return parsed.secrets;
+  } catch {
+    return undefined;
+  }
+}
