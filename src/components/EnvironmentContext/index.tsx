@@ -26,9 +26,9 @@ import {
   parseEnvironmentId,
   type EnvironmentId,
   type UrlCheck,
-} from './environments';
+} from '@site/src/oidc/environments';
 
-export type { EnvironmentId } from './environments';
+export type { EnvironmentId } from '@site/src/oidc/environments';
 
 export const environmentStorageKey = 'tidp.environment';
 

@@ -6,7 +6,7 @@ import React, { useEffect, useId, useState, type FormEvent, type ReactNode } fro
 import clsx from 'clsx';
 import { portalFailures } from '@site/src/oidc/catalogue/errors';
 import { useEnvironment, type EnvironmentId, type EnvironmentProblem } from '../EnvironmentContext';
-import { environmentIds } from '../EnvironmentContext/environments';
+import { environmentIds } from '@site/src/oidc/environments';
 import styles from './styles.module.css';
 
 type Props = { mobile?: boolean; className?: string };
