@@ -5,6 +5,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import { redirects } from './redirects';
 import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
+import { defaultTenantIssuer } from './src/tenant/defaults';
 
 // Where the site is published. Both come from the environment so one build recipe
 // serves a root host (`/`) and a sub-path host (`BASE_URL=/portal/`).
@@ -25,6 +26,12 @@ const config: Config = {
   trailingSlash: undefined,
 
   future: { v4: true },
+
+  customFields: {
+    // The issuer of the local test tenant (src/tenant) that the “Local test tenant” environment
+    // talks to. `npm start` and the e2e suite run the tenant there; change both together.
+    localTenantIssuer: process.env.TENANT_ISSUER ?? defaultTenantIssuer,
+  },
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -101,6 +108,8 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Guide' },
         { type: 'docSidebar', sidebarId: 'faq', position: 'left', label: 'FAQ' },
         { type: 'docSidebar', sidebarId: 'tools', position: 'left', label: 'Tools' },
+        // src/theme/NavbarItem/ComponentTypes.tsx: the site-wide environment switch.
+        { type: 'custom-environmentPicker', position: 'right' },
       ],
     },
     footer: {

@@ -4,9 +4,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+// The site must know where the tenant listens: TENANT_PORT alone moves both (default 4400).
+const env = { ...process.env };
+if (env.TENANT_PORT && !env.TENANT_ISSUER) env.TENANT_ISSUER = `http://localhost:${env.TENANT_PORT}`;
+
 const children = [];
 function start(label, cmd, args) {
-  const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+  const child = spawn(cmd, args, { stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
     if (signal !== 'SIGTERM' && signal !== 'SIGINT')
       console.log(`[start] ${label} stopped (${signal ?? code}).`);

@@ -27,7 +27,14 @@ function normaliseBase(baseUrl: string): string {
 
 let restored = false;
 
-/** Point the tenant at this site's pages and restore the scenario saved in sessionStorage. */
+/**
+ * Point the tenant at this site's pages and restore the scenario saved in sessionStorage (once per
+ * page load). `startMocks` and the answer* helpers call it; a page that only reads the scenario may too.
+ */
+export function prepareMockTenant({ baseUrl }: { baseUrl: string }): void {
+  prepareTenant(baseUrl);
+}
+
 function prepareTenant(baseUrl: string): void {
   const base = normaliseBase(baseUrl);
   configureMockTenant({

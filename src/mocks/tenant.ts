@@ -31,7 +31,7 @@ export type MockScenario = {
   ssoSession: boolean;
   /** Id of the current SSO session; refresh tokens die with it. */
   sessionId: string;
-  /** When the current session's login happened (virtual seconds). */
+  /** When the current session's login happened (real seconds: it goes into tokens as auth_time). */
   authTime: number;
   /** prompt=none answers consent_required; an interactive login shows (and auto-grants) consent. */
   consentRequired: boolean;
@@ -121,7 +121,7 @@ export function setMockScenario(patch: Partial<MockScenario>): Readonly<MockScen
   if (typeof patch.ssoSession === 'boolean') {
     if (patch.ssoSession && !s.ssoSession) {
       s.sessionId = randomId();
-      s.authTime = mockNow();
+      s.authTime = realNow();
     }
     s.ssoSession = patch.ssoSession;
   }
@@ -168,12 +168,14 @@ export function onMockScenarioChange(listener: (s: MockScenario) => void): () =>
   return () => state.listeners.delete(listener);
 }
 
-/** Back to a fresh tenant: no session, no tokens, real time. Keeps the config and the signing key. */
+/**
+ * Back to a fresh tenant: no session, no tokens, real time. Keeps the configuration (the browser's
+ * authorize page) and the signing key, so a widget's “reset” button leaves the mock usable.
+ */
 export function resetMockTenant(): void {
   state.scenario = initialScenario();
   state.refreshTokens.clear();
   state.usedCodes.clear();
-  state.config = defaultConfig();
   changed();
 }
 
@@ -544,7 +546,7 @@ export async function mockAuthorize(
     if (hinted && hinted.id !== scenario.userId)
       setMockScenario({ userId: hinted.id as MockUserId, ssoSession: false });
     if (!state.scenario.ssoSession || prompt.includes('login')) {
-      state.scenario = { ...state.scenario, ssoSession: true, sessionId: randomId(), authTime: mockNow() };
+      state.scenario = { ...state.scenario, ssoSession: true, sessionId: randomId(), authTime: realNow() };
       changed();
       shown.push('login');
     } else shown.push('sso');

@@ -167,6 +167,12 @@ export async function buildAuthorizationRequest(
 ): Promise<Result<{ request: AuthorizationRequest }>> {
   const redirect = validateRedirectUri(input.redirectUri);
   if (!redirect.ok) return failure('invalid_redirect_uri', { detail: redirect.reason });
+  if (redirect.url.search !== '')
+    // openid-client sends the callback URL minus its query as redirect_uri at /token, so a
+    // redirect_uri with its own query (e.g. ?env=mock) could never match there.
+    return failure('invalid_redirect_uri', {
+      detail: 'Use a redirect_uri without a query (?…): the token request repeats it without one.',
+    });
   const prepared = prepareClient(settings);
   if (!prepared.ok) return prepared;
   if (typeof settings.discovery['authorization_endpoint'] !== 'string')

@@ -75,3 +75,61 @@ export function parseCallback(
     },
   };
 }
+
+/** The part of the Web Storage API the pending-login helpers use (sessionStorage in the browser). */
+export type KeyValueStore = {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+};
+
+const pendingPrefix = 'oidc-pending:';
+/** A login left unfinished longer than this is forgotten. */
+export const pendingLifetimeMs = 10 * 60 * 1000;
+
+/**
+ * Keep the secrets of a login in progress across the top-level navigation to /authorize and back.
+ * Use `sessionStorage` (one tab, gone when it closes) — never localStorage, a URL or a log. Keyed by
+ * state, so several widgets can have logins in flight; the entry is removed when taken.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
+ */
+export function savePendingLogin<T extends { state: string }>(
+  store: KeyValueStore,
+  secrets: T,
+  now = Date.now(),
+): void {
+  try {
+    store.setItem(pendingPrefix + secrets.state, JSON.stringify({ secrets, savedAt: now }));
+  } catch {
+    // Storage full or disabled: the login then fails with state_mismatch, which explains itself.
+  }
+}
+
+/**
+ * Take (and remove) the secrets saved for the state in a callback URL. Returns undefined when there
+ * is no such login in this tab, or it is older than `pendingLifetimeMs`.
+ */
+export function takePendingLogin<T>(
+  store: KeyValueStore,
+  callbackUrl: string | URL,
+  now = Date.now(),
+): T | undefined {
+  let state: string | null;
+  try {
+    const url = new URL(callbackUrl);
+    state = url.searchParams.get('state') ?? new URLSearchParams(url.hash.slice(1)).get('state');
+  } catch {
+    return undefined;
+  }
+  if (!state) return undefined;
+  try {
+    const raw = store.getItem(pendingPrefix + state);
+    store.removeItem(pendingPrefix + state);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as { secrets?: T; savedAt?: number };
+    if (typeof parsed.savedAt !== 'number' || now - parsed.savedAt > pendingLifetimeMs) return undefined;
+    return parsed.secrets;
+  } catch {
+    return undefined;
+  }
+}

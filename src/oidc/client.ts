@@ -166,3 +166,35 @@ export function classifyError(error: unknown, requests: readonly RecordedRequest
   return failure('invalid_response', { ...withCurl, ...(message ? { detail: message } : {}), cause: error })
     .failure;
 }
+
+/**
+ * `classifyError`, plus a look into the body of an answer openid-client did not parse: an HTTP 5xx
+ * may still carry an OAuth error (`server_error`, `temporarily_unavailable`), which says more than
+ * “HTTP 503”.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export async function classifyThrown(
+  error: unknown,
+  requests: readonly RecordedRequest[] = [],
+): Promise<OidcFailure> {
+  const classified = classifyError(error, requests);
+  if (stringProp(error, 'code') !== 'OAUTH_RESPONSE_IS_NOT_CONFORM') return classified;
+  const response = prop(error, 'cause');
+  if (!(response instanceof Response) || response.bodyUsed) return classified;
+  try {
+    const text = (await response.clone().text()).slice(0, 100_000);
+    const body = JSON.parse(text) as unknown;
+    const oauthError = stringProp(body, 'error');
+    if (!oauthError) return { ...classified, cause: body };
+    const description = stringProp(body, 'error_description');
+    return failure(oauthError, {
+      error: oauthError,
+      ...(description !== undefined ? { error_description: description } : {}),
+      ...(classified.status !== undefined ? { status: classified.status } : {}),
+      ...(classified.curl ? { curl: classified.curl } : {}),
+      cause: body,
+    }).failure;
+  } catch {
+    return classified;
+  }
+}

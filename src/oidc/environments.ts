@@ -2,7 +2,8 @@
  * The environments a reader can point the widgets at, and the rules that keep an untrusted issuer
  * URL from being used unsafely (https everywhere, http only on loopback).
  */
-import { telenorIdPlusIssuers } from './catalogue';
+// The endpoints module only: this file is in every page's bundle (the environment picker).
+import { telenorIdPlusIssuers } from './catalogue/endpoints';
 
 export type EnvironmentId = 'mock' | 'local' | 'staging' | 'production' | 'custom';
 

@@ -55,7 +55,8 @@ type BodyRead = { ok: true; text: string } | { ok: false; tooLarge: true; readBy
 async function readCapped(response: Response, maxBytes: number): Promise<BodyRead> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    // Not awaited: some stream sources never settle a cancel, and we are done with it either way.
+    response.body?.cancel().catch(() => undefined);
     return { ok: false, tooLarge: true, readBytes: declared };
   }
   if (!response.body) return { ok: true, text: '' };
@@ -68,7 +69,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<BodyRea
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      reader.cancel().catch(() => undefined);
       return { ok: false, tooLarge: true, readBytes: total };
     }
     text += decoder.decode(value, { stream: true });
@@ -161,7 +162,7 @@ export async function fetchJsonObject(url: string, options: JsonFetchOptions = {
     const response = fetched.response;
     const contentType = response.headers.get('content-type') ?? undefined;
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel().catch(() => undefined);
+      response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
       return {
         ...failure('redirected', {

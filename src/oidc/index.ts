@@ -16,7 +16,13 @@ export {
 } from './http';
 export * from './discovery';
 export * from './scopes';
-export { prepareClient, classifyError, type ClientSettings, type PreparedClient } from './client';
+export {
+  prepareClient,
+  classifyError,
+  classifyThrown,
+  type ClientSettings,
+  type PreparedClient,
+} from './client';
 export * from './authorize';
 export * from './callback';
 export * from './jwt';

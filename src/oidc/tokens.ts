@@ -6,7 +6,7 @@
 import * as oidc from 'openid-client';
 import type { JSONWebKeySet } from 'jose';
 import type { AuthorizationSecrets } from './authorize';
-import { classifyError, lastCurl, prepareClient, type ClientSettings } from './client';
+import { classifyError, classifyThrown, lastCurl, prepareClient, type ClientSettings } from './client';
 import { toCurl, type RecordedRequest } from './curl';
 import { fetchJwks } from './discovery';
 import { failure, type OidcFailure, type Result } from './failures';
@@ -20,6 +20,7 @@ import {
   type DecodedJwt,
 } from './jwt';
 import { parseScopeString } from './scopes';
+import { parseCallback } from './callback';
 
 export type TokenSet = {
   accessToken: string;
@@ -129,6 +130,10 @@ export async function exchangeCode(
   } catch {
     return failure('invalid_url');
   }
+  // Our own state check first, so a mismatch (or an OAuth error on the redirect) is reported with
+  // the portal's codes rather than as a generic invalid response.
+  const callback = parseCallback(url, { state: secrets.state });
+  if (!callback.ok) return callback;
   // openid-client sends the callback URL without its query as redirect_uri; it must be the one
   // sent to /authorize, exactly, so a redirect_uri with a query of its own cannot be used here.
   const landedOn = new URL(url);
@@ -152,7 +157,7 @@ export async function exchangeCode(
     });
     return tokenResult(response, requests, options.requestedScopes);
   } catch (error) {
-    return { ok: false, failure: classifyError(error, requests) };
+    return { ok: false, failure: await classifyThrown(error, requests) };
   }
 }
 
@@ -178,7 +183,7 @@ export async function refreshTokens(
     );
     return tokenResult(response, requests);
   } catch (error) {
-    return { ok: false, failure: classifyError(error, requests) };
+    return { ok: false, failure: await classifyThrown(error, requests) };
   }
 }
 
@@ -200,7 +205,7 @@ export async function revokeToken(
     await oidc.tokenRevocation(config, token, { token_type_hint: tokenTypeHint });
     return { ok: true, curl: lastCurl(requests) ?? '' };
   } catch (error) {
-    return { ok: false, failure: classifyError(error, requests) };
+    return { ok: false, failure: await classifyThrown(error, requests) };
   }
 }
 
@@ -231,7 +236,7 @@ export async function fetchUserinfo(
       curl: lastCurl(requests) ?? '',
     };
   } catch (error) {
-    return { ok: false, failure: classifyError(error, requests) };
+    return { ok: false, failure: await classifyThrown(error, requests) };
   }
 }
 

@@ -1,0 +1,159 @@
+/**
+ * The navbar's environment picker: a labelled <select> (Mock, Local test tenant, staging, production,
+ * Custom issuer). Choosing Custom opens a small form for the issuer URL, checked before it is used.
+ */
+import React, { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import clsx from 'clsx';
+import { portalFailures } from '@site/src/oidc/catalogue/errors';
+import { useEnvironment, type EnvironmentId, type EnvironmentProblem } from '../EnvironmentContext';
+import { environmentIds } from '@site/src/oidc/environments';
+import styles from './styles.module.css';
+
+type Props = { mobile?: boolean; className?: string };
+
+const shortLabels: Record<EnvironmentId, string> = {
+  mock: 'Mock',
+  local: 'Local test tenant',
+  staging: 'TelenorID+ staging',
+  production: 'TelenorID+ production',
+  custom: 'Custom issuer…',
+};
+
+export function problemSentence(code: EnvironmentProblem): string {
+  if (code === 'missing_issuer') return 'Type the issuer URL first, for example https://id-test.telenor.no.';
+  const failure = portalFailures[code];
+  return `${failure.meaning} ${failure.reaction}`;
+}
+
+export default function EnvironmentPicker({ mobile, className }: Props): ReactNode {
+  const env = useEnvironment();
+  const selectId = useId();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [draft, setDraft] = useState<EnvironmentId>(env.id);
+  const [issuerText, setIssuerText] = useState('');
+  const [problem, setProblem] = useState<EnvironmentProblem | undefined>();
+  // The custom-issuer form floats over the page on desktop: open only while the reader edits.
+  const [editing, setEditing] = useState(false);
+
+  // Follow the context when it changes from elsewhere (stored choice, ?env= link).
+  useEffect(() => {
+    setDraft(env.id);
+    if (env.id === 'custom' && env.issuer) setIssuerText(env.issuer);
+  }, [env.id, env.issuer]);
+
+  useEffect(() => {
+    if (env.linkProblem) {
+      setProblem(env.linkProblem);
+      setDraft('custom');
+      setEditing(true);
+    }
+  }, [env.linkProblem]);
+
+  function onSelect(id: EnvironmentId) {
+    setDraft(id);
+    setProblem(undefined);
+    setEditing(id === 'custom');
+    if (id !== 'custom') env.setEnvironment(id);
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    setProblem(undefined);
+    setDraft(env.id);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const result = env.setEnvironment('custom', issuerText);
+    setProblem(result.ok ? undefined : result.code);
+    if (result.ok) setEditing(false);
+  }
+
+  const Wrapper = mobile ? 'li' : 'div';
+  return (
+    <Wrapper
+      className={clsx(
+        mobile ? 'menu__list-item' : 'navbar__item',
+        styles.picker,
+        mobile && styles.mobile,
+        className,
+      )}
+      data-environment={env.id}
+    >
+      <label htmlFor={selectId} className={styles.label}>
+        Environment
+      </label>
+      <select
+        id={selectId}
+        className={styles.select}
+        value={draft}
+        onChange={(event) => onSelect(event.target.value as EnvironmentId)}
+        title={env.issuer ? `${env.label}: ${env.issuer}` : env.label}
+      >
+        {environmentIds.map((id) => (
+          <option key={id} value={id}>
+            {shortLabels[id]}
+          </option>
+        ))}
+      </select>
+      {env.id === 'custom' && !editing && (
+        <button
+          type="button"
+          className={clsx('button button--secondary button--sm', styles.edit)}
+          onClick={() => setEditing(true)}
+        >
+          Change issuer
+        </button>
+      )}
+      {draft === 'custom' && editing && (
+        <form
+          className={styles.custom}
+          onSubmit={onSubmit}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeEditor();
+          }}
+          noValidate
+        >
+          <label htmlFor={inputId} className={styles.label}>
+            Issuer URL
+          </label>
+          <div className={styles.row}>
+            <input
+              id={inputId}
+              className={styles.input}
+              type="url"
+              inputMode="url"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="https://id-test.telenor.no"
+              value={issuerText}
+              onChange={(event) => setIssuerText(event.target.value)}
+              aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
+              aria-invalid={problem ? true : undefined}
+            />
+            <button type="submit" className="button button--primary button--sm">
+              Use
+            </button>
+          </div>
+          <p id={hintId} className={styles.hint}>
+            https:// only; http:// is allowed for localhost, 127.0.0.1 and [::1] alone.
+          </p>
+          {problem && (
+            <p id={errorId} role="alert" className={styles.error}>
+              Not used: {problemSentence(problem)}
+            </p>
+          )}
+          <button
+            type="button"
+            className={clsx('button button--link button--sm', styles.cancel)}
+            onClick={closeEditor}
+          >
+            Cancel
+          </button>
+        </form>
+      )}
+    </Wrapper>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The browser round trip, simulated in Node: two page loads (the mock authorize page, then the
+ * widget page) share only sessionStorage, as in a real tab.
+ */
+import { calculatePKCECodeChallenge, randomPKCECodeVerifier } from 'openid-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+type BrowserModule = typeof import('../../src/mocks/browser');
+type TenantModule = typeof import('../../src/mocks/tenant');
+
+const storage = new Map<string, string>();
+const sessionStorageStub = {
+  getItem: (k: string) => storage.get(k) ?? null,
+  setItem: (k: string, v: string) => void storage.set(k, v),
+  removeItem: (k: string) => void storage.delete(k),
+};
+
+/** A fresh page load at `url`: new module instances (new memory), same sessionStorage. */
+async function pageLoad(url: string): Promise<{ browser: BrowserModule; tenant: TenantModule }> {
+  vi.resetModules();
+  vi.stubGlobal('location', new URL(url));
+  vi.stubGlobal('sessionStorage', sessionStorageStub);
+  return { browser: await import('../../src/mocks/browser'), tenant: await import('../../src/mocks/tenant') };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  storage.clear();
+});
+
+describe('the mock in the browser: authorize page → widget page', () => {
+  it('points discovery at the portal’s own authorize page under baseUrl', async () => {
+    const { browser, tenant } = await pageLoad('https://portal.test/portal/docs/tools/scope-builder');
+    browser.prepareMockTenant({ baseUrl: '/portal/' });
+    expect(tenant.mockDiscoveryDocument()['authorization_endpoint']).toBe(
+      'https://portal.test/portal/mock/authorize',
+    );
+    expect(tenant.mockDiscoveryDocument()['end_session_endpoint']).toBe(
+      'https://portal.test/portal/mock/logout',
+    );
+  });
+
+  it('issues a code on one page load that the token endpoint redeems on the next, SSO session included', async () => {
+    const verifier = randomPKCECodeVerifier();
+    const redirectUri = 'https://portal.test/portal/docs/tools/refresh';
+    const params = new URLSearchParams({
+      client_id: 'mock-mobile',
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid profile offline_access',
+      state: 'st',
+      nonce: 'nn',
+      code_challenge: await calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const authorizePage = await pageLoad(`https://portal.test/portal/mock/authorize?${params}`);
+    const answer = await authorizePage.browser.answerMockAuthorizePage({ baseUrl: '/portal/' });
+    if (answer.kind !== 'redirect') throw new Error(answer.error);
+    expect(answer.outcome).toBe('code');
+    const sessionId = authorizePage.tenant.getMockScenario().sessionId;
+    expect([...storage.values()].join()).not.toMatch(/eyJ/); // no token or code is persisted
+
+    const widgetPage = await pageLoad(answer.redirectTo);
+    widgetPage.browser.prepareMockTenant({ baseUrl: '/portal/' });
+    expect(widgetPage.tenant.getMockScenario()).toMatchObject({ ssoSession: true, sessionId });
+    const code = new URL(answer.redirectTo).searchParams.get('code')!;
+    const tokens = await widgetPage.tenant.mockTokenEndpoint(
+      new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: 'mock-mobile',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }),
+      null,
+    );
+    expect(tokens.status).toBe(200);
+    const refresh = await widgetPage.tenant.mockTokenEndpoint(
+      new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: 'mock-mobile',
+        refresh_token: String((tokens.json as Record<string, unknown>)['refresh_token']),
+      }),
+      null,
+    );
+    expect(refresh.status).toBe(200);
+  });
+
+  it('shows an error page for a redirect_uri on another origin', async () => {
+    const params = new URLSearchParams({ client_id: 'mock-public', redirect_uri: 'https://evil.test/cb' });
+    const page = await pageLoad(`https://portal.test/mock/authorize?${params}`);
+    expect(await page.browser.answerMockAuthorizePage({ baseUrl: '/' })).toMatchObject({
+      kind: 'error_page',
+      error: 'invalid_redirect_uri',
+    });
+  });
+
+  it('ends the session on the mock logout page and returns to the site', async () => {
+    const page = await pageLoad(
+      'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/',
+    );
+    page.tenant.setMockScenario({ ssoSession: true });
+    const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });
+    expect(r.message).toBe('Logged out.');
+    expect(page.tenant.getMockScenario().ssoSession).toBe(false);
+  });
+});
