@@ -148,13 +148,17 @@ export async function fetchJsonObject(url: string, options: JsonFetchOptions = {
         return { ...abortedResult(), request };
       const page = pageOriginOf(options);
       const crossOrigin = page !== undefined && page !== check.url.origin;
+      // On loopback the usual cause is simpler than CORS: nothing is listening (the local tenant is not started).
+      const detail = check.loopbackHttp
+        ? `Nothing answered at ${check.url.origin}, or it did not allow this site to read the answer (CORS). If it is the local test tenant, start it with \`npm start\` or \`npm run tenant\`, then try again.`
+        : crossOrigin
+          ? `${check.url.origin} is another origin than this page (${page}): most likely the server does not allow CORS for this site. The curl command will show whether it answers.`
+          : 'The request did not complete (host unreachable, connection refused, TLS error, or CORS).';
       return {
         ...failure('network_error', {
           curl,
           cause: fetched.error,
-          detail: crossOrigin
-            ? `${check.url.origin} is another origin than this page (${page}): most likely the server does not allow CORS for this site. The curl command will show whether it answers.`
-            : 'The request did not complete (host unreachable, connection refused, TLS error, or CORS).',
+          detail,
         }),
         request,
       };

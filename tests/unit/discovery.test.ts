@@ -392,6 +392,15 @@ describe('fetchDiscovery: every way fetching can fail becomes a sentence', () =>
     expect(!r.ok && r.failure.curl).toContain(wellKnown);
   });
 
+  it('says how to start the local tenant when nothing answers on loopback', async () => {
+    server.use(
+      http.get('http://localhost:4499/.well-known/openid-configuration', () => HttpResponse.error()),
+    );
+    const r = await fetchDiscovery('http://localhost:4499', { pageOrigin: 'https://portal.test' });
+    expect(r.ok ? 'ok' : r.failure.code).toBe('network_error');
+    expect(!r.ok && r.failure.detail).toMatch(/npm run tenant/);
+  });
+
   it('refuses a 5 MB answer, naming the limit', async () => {
     const big = JSON.stringify({ ...telenorLike(), padding: 'x'.repeat(5 * 1024 * 1024) });
     server.use(
