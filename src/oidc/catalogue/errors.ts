@@ -45,7 +45,7 @@ export const oauthErrors = {
     reaction:
       'This is a configuration error, not a user error: check client_id, secret and environment (staging and production credentials differ). Do not log the user out over it.',
     retry: 'never',
-    guide: 'clientTypes',
+    guide: 'faqWhichClientType',
     spec: spec.rfc6749Errors,
   },
   invalid_request: {
@@ -95,7 +95,7 @@ export const oauthErrors = {
     reaction:
       'Send exactly a registered redirect URI (scheme, host, port, path and trailing slash all count), or register the one you use.',
     retry: 'never',
-    guide: 'authorize',
+    guide: 'faqRedirectUriMismatch',
     spec: spec.oidcCoreAuthRequest,
   },
   access_denied: {
@@ -115,7 +115,7 @@ export const oauthErrors = {
     reaction:
       'Show your own “Log in” button; when the user presses it, send a normal /authorize without prompt=none. Do not retry prompt=none in a loop.',
     retry: 'never',
-    guide: 'faqSilentLogin',
+    guide: 'faqLoginRequired',
     spec: spec.oidcCoreAuthError,
   },
   consent_required: {
@@ -149,7 +149,7 @@ export const oauthErrors = {
     meaning: 'The user has not approved the device or CIBA request yet.',
     reaction: 'Wait the interval the provider gave, then poll again; stop when the request expires.',
     retry: 'poll',
-    guide: 'deviceFlow',
+    guide: 'faqPollingErrors',
     spec: spec.rfc8628,
   },
   slow_down: {
@@ -157,7 +157,7 @@ export const oauthErrors = {
     meaning: 'The client polled faster than the interval allows.',
     reaction: 'Increase the polling interval (RFC 8628 says by 5 seconds) and keep polling.',
     retry: 'poll',
-    guide: 'deviceFlow',
+    guide: 'faqPollingErrors',
     spec: spec.rfc8628,
   },
   expired_token: {
@@ -166,7 +166,7 @@ export const oauthErrors = {
       'The device code or CIBA auth_req_id expired before the user approved (or before the client polled).',
     reaction: 'Start a new device or CIBA request.',
     retry: 'never',
-    guide: 'ciba',
+    guide: 'faqPollingErrors',
     spec: spec.rfc8628,
   },
   invalid_token: {
@@ -339,7 +339,7 @@ export const portalFailures = {
     reaction:
       'Request offline_access with a client type that gets refresh tokens, or renew the session with a new login (or prompt=none).',
     retry: 'never',
-    guide: 'refreshTokens',
+    guide: 'faqWhichClientType',
   },
 } satisfies Record<string, ErrorExplanation>;
 

@@ -30,8 +30,17 @@ export const guide = {
   bff: '/how-to/bff',
   support: '/help',
   faqInvalidGrant: '/faq/invalid-grant',
+  faqCodeAlreadyUsed: '/faq/code-already-used',
+  faqRefresh10Minutes: '/faq/refresh-token-10-minutes',
   faqSilentLogin: '/faq/silent-login',
+  faqLoginRequired: '/faq/login-required',
+  faqThirdPartyCookies: '/faq/third-party-cookies',
   faqApiScopes: '/faq/api-scopes',
+  faqRedirectUriMismatch: '/faq/redirect-uri-mismatch',
+  faqWhichClientType: '/faq/which-client-type',
+  faqIalVsAcr: '/faq/ial-vs-acr',
+  faqPollingErrors: '/faq/polling-errors',
+  faqNativeAppLogout: '/faq/native-app-logout',
 } as const;
 
 export type GuideTopic = keyof typeof guide;
