@@ -45,7 +45,7 @@ export const oauthErrors = {
     reaction:
       'This is a configuration error, not a user error: check client_id, secret and environment (staging and production credentials differ). Do not log the user out over it.',
     retry: 'never',
-    guide: 'faqWhichClientType',
+    guide: 'clientTypes',
     spec: spec.rfc6749Errors,
   },
   invalid_request: {
