@@ -4,6 +4,7 @@ import * as client from 'openid-client';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiScope, identityScopes } from '../../src/oidc/catalogue';
+import { TenantBrowser } from './support/tenant-browser';
 import {
   confidentialClientSecret,
   loginPageTitle,
@@ -26,38 +27,6 @@ afterAll(async () => {
   await tenant?.close();
 });
 
-/** A cookie jar and manual redirects: just enough browser to walk the tenant's pages. */
-class Browser {
-  private cookies = new Map<string, string>();
-
-  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const [name, ...rest] = pair!.split('=');
-      const value = rest.join('=');
-      const expired = attributes.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a)) || value === '';
-      if (expired) this.cookies.delete(name!.trim());
-      else this.cookies.set(name!.trim(), value);
-    }
-    return response;
-  }
-
-  /** Follows redirects until one leaves the tenant (the client's callback), or a page is shown. */
-  async follow(url: string, init?: RequestInit): Promise<{ url: string; response: Response }> {
-    let current = url;
-    let response = await this.fetch(current, init);
-    for (let hops = 0; hops < 10 && response.status >= 300 && response.status < 400; hops += 1) {
-      current = new URL(response.headers.get('location')!, current).href;
-      if (!current.startsWith(tenant.issuer)) return { url: current, response };
-      response = await this.fetch(current);
-    }
-    return { url: current, response };
-  }
-}
-
 async function configFor(clientId: string, secret?: string): Promise<client.Configuration> {
   return client.discovery(
     new URL(tenant.issuer),
@@ -68,16 +37,16 @@ async function configFor(clientId: string, secret?: string): Promise<client.Conf
   );
 }
 
-type Login = { config: client.Configuration; tokens: client.TokenEndpointResponse; browser: Browser };
+type Login = { config: client.Configuration; tokens: client.TokenEndpointResponse; browser: TenantBrowser };
 
 /** Logs `user` in to `clientId` with code + PKCE, choosing the user on the tenant's login page. */
 async function login(
   clientId: string,
   scope: string,
-  options: { user?: (typeof testUsers)[number]; secret?: string; browser?: Browser } = {},
+  options: { user?: (typeof testUsers)[number]; secret?: string; browser?: TenantBrowser } = {},
 ): Promise<Login> {
   const user = options.user ?? ulv;
-  const browser = options.browser ?? new Browser();
+  const browser = options.browser ?? new TenantBrowser(tenant.issuer);
   const config = await configFor(clientId, options.secret);
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -89,23 +58,8 @@ async function login(
     code_challenge_method: 'S256',
   });
 
-  const first = await browser.follow(url.href);
-  const { response } = first;
-  let at = first.url;
-  if (!at.startsWith(redirectUri)) {
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain(`<title>${loginPageTitle}</title>`);
-    const action = new RegExp(
-      `<form method="post" action="([^"]+)">\\s*<input type="hidden" name="sub" value="${user.sub}">`,
-    ).exec(html);
-    expect(action, 'the login page offers the user').not.toBeNull();
-    ({ url: at } = await browser.follow(new URL(action![1]!, tenant.issuer).href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ sub: user.sub }),
-    }));
-  }
+  const { url: at, loginPage } = await browser.authorizeAs(url.href, user.sub);
+  if (loginPage) expect(loginPage).toContain(`<title>${loginPageTitle}</title>`);
   expect(at.startsWith(redirectUri), `ends at the callback, not ${at}`).toBe(true);
   const tokens = await client.authorizationCodeGrant(config, new URL(at), {
     pkceCodeVerifier: verifier,
@@ -209,7 +163,7 @@ describe('code + PKCE login', () => {
       code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
       code_challenge_method: 'S256',
     });
-    const { url: at } = await new Browser().follow(url.href);
+    const { url: at } = await new TenantBrowser(tenant.issuer).follow(url.href);
     expect(new URL(at).searchParams.get('error')).toBe('login_required');
   });
 
@@ -235,7 +189,7 @@ describe('code + PKCE login', () => {
       code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
       code_challenge_method: 'S256',
     });
-    const { response } = await new Browser().follow(url.href);
+    const { response } = await new TenantBrowser(tenant.issuer).follow(url.href);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('redirect_uri');
   });

@@ -87,7 +87,12 @@ export const identityScopes: IdentityScope[] = [
   {
     name: 'openid',
     purpose: 'Marks the request as OpenID Connect: an ID token is issued besides the access token.',
-    claims: [{ claim: 'sub', arrives: everywhere }],
+    // preferred_username: the guide's ID-token table lists it (the login name of the session) without
+    // naming a scope; it is in every ID token, so it is modelled as part of openid.
+    claims: [
+      { claim: 'sub', arrives: everywhere },
+      { claim: 'preferred_username', arrives: ['id_token'] },
+    ],
     guide: 'scopes',
   },
   {

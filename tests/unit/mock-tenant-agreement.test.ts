@@ -1,0 +1,104 @@
+// The mock (MSW, in the browser) and the local tenant (oidc-provider) must tell a developer the same
+// story: the same endpoints and scopes in discovery, and the same claims for the same scopes — so a
+// widget that works on the mock behaves the same against a real OpenID Provider.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildAuthorizationRequest,
+  exchangeCode,
+  fetchDiscovery,
+  fetchUserinfo,
+  mockIssuer,
+  type ClientSettings,
+} from '../../src/oidc';
+import { claims } from '../../src/oidc/catalogue';
+import { mockAuthorize, resetMockTenant } from '../../src/mocks/tenant';
+import { server } from '../../src/mocks/node';
+import { startTenant, testUsers, type RunningTenant } from '../../src/tenant';
+import { TenantBrowser } from './support/tenant-browser';
+
+let tenant: RunningTenant;
+// An origin both accept: the mock's Node default and any loopback origin for the tenant.
+const redirectUri = 'http://localhost:3000/callback/';
+
+beforeAll(async () => {
+  // The mock answers its own issuer; requests to the real tenant on loopback pass through.
+  server.listen({ onUnhandledRequest: 'bypass' });
+  tenant = await startTenant({ port: 0, allowedOrigins: [] });
+});
+afterAll(async () => {
+  server.close();
+  resetMockTenant();
+  await tenant?.close();
+});
+
+async function discovery(issuer: string): Promise<Record<string, unknown>> {
+  const d = await fetchDiscovery(issuer);
+  if (!d.ok) throw new Error(`${issuer}: ${d.failure.code}`);
+  return d.document;
+}
+
+const path = (u: unknown) => (typeof u === 'string' ? new URL(u).pathname : u);
+
+/** Logs the guide's test user in with `scope` and returns the claim names of the ID token and /userinfo. */
+async function claimNames(where: 'mock' | 'tenant', scope: string) {
+  const issuer = where === 'mock' ? mockIssuer : tenant.issuer;
+  const settings: ClientSettings = {
+    discovery: await discovery(issuer),
+    clientId: where === 'mock' ? 'mock-public' : 'local-public',
+  };
+  const built = await buildAuthorizationRequest(settings, { redirectUri, scope });
+  if (!built.ok) throw new Error(built.failure.code);
+  let callback: string;
+  if (where === 'mock') {
+    const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+    if (answer.kind !== 'redirect') throw new Error(answer.error);
+    callback = answer.redirectTo;
+  } else {
+    callback = (await new TenantBrowser(tenant.issuer).authorizeAs(built.request.url, testUsers[0]!.sub)).url;
+  }
+  const exchanged = await exchangeCode(settings, callback, built.request.secrets);
+  if (!exchanged.ok) throw new Error(`${where}: ${JSON.stringify(exchanged.failure.code)}`);
+  const view = exchanged.view;
+  const info = await fetchUserinfo(settings, view.tokens.accessToken!, view.idToken?.claims.sub as string);
+  if (!info.ok) throw new Error(`${where} userinfo: ${info.failure.code}`);
+  // In the ID token, compare the claims that scopes yield (the catalogue's), not protocol claims
+  // such as at_hash or sid that each implementation adds its own way.
+  const fromScopes = Object.keys(view.idToken?.claims ?? {}).filter((c) => c !== 'sub' && c in claims);
+  return { userinfo: Object.keys(info.claims).sort(), idToken: fromScopes.sort() };
+}
+
+describe('the mock and the local tenant agree', () => {
+  it('publish the same endpoints (by path), scopes and algorithms in discovery', async () => {
+    const [mock, local] = await Promise.all([discovery(mockIssuer), discovery(tenant.issuer)]);
+    for (const field of [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'jwks_uri',
+      'revocation_endpoint',
+    ]) {
+      expect(local[field], `${field} in the tenant`).toBeDefined();
+      if (field !== 'authorization_endpoint') expect(path(local[field]), field).toBe(path(mock[field]));
+    }
+    // The mock's authorize and end-session endpoints are portal pages in the browser (see src/mocks/README.md).
+    expect(path(local.end_session_endpoint)).toBe('/connect/endsession');
+    for (const field of [
+      'scopes_supported',
+      'code_challenge_methods_supported',
+      'id_token_signing_alg_values_supported',
+    ]) {
+      expect([...(local[field] as string[])].sort(), field).toEqual([...(mock[field] as string[])].sort());
+    }
+    expect(local.response_types_supported).toContain('code');
+    expect(mock.response_types_supported).toContain('code');
+  });
+
+  it.each(['openid', 'openid profile', 'openid email phone', 'openid profile email phone ial2 tnn.legacy'])(
+    'return the same /userinfo and ID-token claims for scope "%s"',
+    async (scope) => {
+      const [mock, local] = await Promise.all([claimNames('mock', scope), claimNames('tenant', scope)]);
+      expect(local.userinfo).toEqual(mock.userinfo);
+      expect(local.idToken).toEqual(mock.idToken);
+    },
+  );
+});
