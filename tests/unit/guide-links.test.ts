@@ -37,7 +37,8 @@ function anchors(text: string): Set<string> {
   const ids = new Set<string>();
   for (const m of text.matchAll(/^#{1,6}\s+(.*)$/gm)) {
     const heading = m[1]!;
-    const explicit = /\{#([\w-]+)\}\s*$/.exec(heading);
+    // `{#id}` in .md; `{/* #id */}` in .mdx (the MDX 1 form is off under future.v4).
+    const explicit = /\{#([\w-]+)\}\s*$/.exec(heading) ?? /\{\/\*\s*#([\w-]+)\s*\*\/\}\s*$/.exec(heading);
     if (explicit) ids.add(explicit[1]!);
     else
       ids.add(
