@@ -16,10 +16,11 @@ export type Redirect = {
   from: string | string[];
 };
 
-/** Old guide page names (file name without `.md`); each answers as `/<name>.html` and `/<name>`. */
+/**
+ * Old guide page names (file name without `.md`); each answers as `/<name>.html` and `/<name>`.
+ * README.md was the site root: `/` and `/index.html` are the new landing page, so it needs no entry.
+ */
 const oldGuidePages: Record<string, string> = {
-  // The landing page (README.md) was the site root; `/` and `/index.html` are the new landing page.
-  README: '/',
   'TelenorID_Plus_-_intro': '/concepts',
   // Emptied in the repository; it was the original one-page guide of 2021.
   'TelenorID_Plus_-_integration_guide': '/concepts',

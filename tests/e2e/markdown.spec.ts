@@ -17,7 +17,8 @@ test('a bare URL becomes a link (GFM autolink)', async ({ page }) => {
 
 test('a Mermaid diagram renders as an SVG', async ({ page }) => {
   await gotoHydrated(page, 'concepts/flows');
-  const svg = page.locator('.docusaurus-mermaid-container svg');
+  // The flows page draws both flows; the first (code flow with a secret) shows the token request.
+  const svg = page.locator('.docusaurus-mermaid-container svg').first();
   await expect(svg).toBeVisible();
   await expect(svg).toContainText('/connect/token');
 });

@@ -61,7 +61,11 @@ export default function CopyLink(): React.JSX.Element {
       </button>
       <code className={styles.url}>{url}</code>
       <span role="status" aria-live="polite" className={styles.status}>
-        {status === 'copied' ? 'Link copied' : status === 'failed' ? 'Could not copy: select the link and copy it by hand.' : ''}
+        {status === 'copied'
+          ? 'Link copied'
+          : status === 'failed'
+            ? 'Could not copy: select the link and copy it by hand.'
+            : ''}
       </span>
     </div>
   );

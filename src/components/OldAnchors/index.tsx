@@ -9,7 +9,7 @@ type Props = {
 };
 
 export default function OldAnchors({ map }: Props): null {
-  const { hash } = useLocation();
+  const { pathname, search, hash } = useLocation();
   const history = useHistory();
   const { withBaseUrl } = useBaseUrlUtils();
 
@@ -18,12 +18,12 @@ export default function OldAnchors({ map }: Props): null {
     const target = Object.hasOwn(map, old) ? map[old] : undefined;
     if (!target) return;
     if (target.startsWith('#')) {
-      history.replace({ hash: target });
+      history.replace(`${pathname}${search}${target}`);
       document.getElementById(target.slice(1))?.scrollIntoView();
     } else {
       history.replace(withBaseUrl(target));
     }
-  }, [hash, map, history, withBaseUrl]);
+  }, [pathname, search, hash, map, history, withBaseUrl]);
 
   return null;
 }

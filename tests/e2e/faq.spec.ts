@@ -1,0 +1,72 @@
+// The FAQ is built for support links: every answer has its own page whose "Copy link" button
+// copies the canonical URL, the index lists every answer, and search finds answers by error code.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { gotoHydrated } from './support/site';
+
+type Answer = { file: string; slug: string; title: string };
+
+/** Every FAQ answer, read from docs/faq so a new answer is covered without editing this spec. */
+function faqAnswers(): Answer[] {
+  const dir = path.resolve('docs/faq');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx') && !f.startsWith('index.'))
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const slug = /^slug:\s*(\S+)\s*$/m.exec(text)?.[1];
+      const title = /^title:\s*(.+?)\s*$/m.exec(text)?.[1];
+      if (!slug || !title) throw new Error(`docs/faq/${file} needs a slug and a title in its front matter.`);
+      return { file, slug, title };
+    });
+}
+
+const answers = faqAnswers();
+
+test('there are at least 15 answers (the 7 old ones and 8 more)', () => {
+  expect(answers.length).toBeGreaterThanOrEqual(15);
+});
+
+test('the FAQ index links to every answer', async ({ page }) => {
+  await gotoHydrated(page, 'faq');
+  for (const { slug } of answers) {
+    await expect(page.locator(`article a[href="${slug}"]`), slug).toHaveCount(1);
+  }
+});
+
+test.describe('Copy link', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  for (const { slug } of answers) {
+    test(`${slug}: "Copy link" copies the canonical URL`, async ({ page }) => {
+      await gotoHydrated(page, slug.replace(/^\//, ''));
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(canonical).toMatch(new RegExp(`${slug}$`));
+
+      const button = page.getByRole('button', { name: /copy link/i });
+      await expect(button).toBeVisible();
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+    });
+  }
+});
+
+for (const [code, slug] of [
+  ['invalid_grant', '/faq/invalid-grant'],
+  ['login_required', '/faq/login-required'],
+] as const) {
+  test(`searching ${code} shows its FAQ answer among the first 3 results`, async ({ page }) => {
+    const title = answers.find((a) => a.slug === slug)!.title;
+    await gotoHydrated(page, '');
+    await page.getByPlaceholder('Search').fill(code);
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect(options.first()).toBeVisible();
+    const top = (await options.allInnerTexts()).slice(0, 3);
+    expect(
+      top.some((t) => t.includes(title)),
+      `first results: ${JSON.stringify(top)}`,
+    ).toBe(true);
+  });
+}
