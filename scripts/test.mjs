@@ -67,7 +67,10 @@ step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 
 // The builds must know the issuer of the tenant the e2e suite starts (playwright.config.ts: E2E_TENANT_PORT).
 const tenantIssuer = process.env.TENANT_ISSUER ?? `http://localhost:${process.env.E2E_TENANT_PORT ?? 4400}`;
-const builtRoot = step('build at /', bin('docusaurus'), ['build', '--out-dir', 'build'], { BASE_URL: '/', TENANT_ISSUER: tenantIssuer });
+const builtRoot = step('build at /', bin('docusaurus'), ['build', '--out-dir', 'build'], {
+  BASE_URL: '/',
+  TENANT_ISSUER: tenantIssuer,
+});
 const builtPortal = step('build at /portal/', bin('docusaurus'), ['build', '--out-dir', 'build-portal'], {
   BASE_URL: '/portal/',
   TENANT_ISSUER: tenantIssuer,
