@@ -22,3 +22,4 @@ export * from './callback';
 export * from './jwt';
 export * from './tokens';
 export * from './refresh-timeline';
+export * from './refresh';
