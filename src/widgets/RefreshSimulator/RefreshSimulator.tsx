@@ -715,7 +715,7 @@ export default function RefreshSimulator(): React.JSX.Element {
                 </div>
                 <button
                   type="button"
-                  className="button button--sm button--danger"
+                  className={clsx('button button--sm button--danger', styles.causeButton)}
                   aria-label={`Cause: ${c.title}`}
                   disabled={!envSupported || busy !== undefined || notForPublic || needsTokens}
                   onClick={() => onCause(c.id)}
