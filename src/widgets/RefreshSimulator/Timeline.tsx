@@ -172,7 +172,12 @@ export default function Timeline({
                 y2={barY + barH + 10}
                 className={styles.fail}
               />
-              <text x={Math.min(x(failAt), width - 150)} y={barY + barH + 26} className={styles.chartText}>
+              <text
+                x={x(failAt)}
+                textAnchor={failAt > maxMinute / 2 ? 'end' : 'start'}
+                y={barY + barH + 26}
+                className={styles.chartText}
+              >
                 ✕ invalid_grant at {formatMinutes(failAt)}
               </text>
             </g>
