@@ -157,6 +157,25 @@ export function validateRedirectUri(uri: string): RedirectUriCheck {
 }
 
 /**
+ * A browser endpoint (authorize, end session) on a loopback http origin is allowed even for an
+ * https issuer: the mock's endpoints are pages of the portal, which runs on http://localhost in
+ * development and tests. Only navigations are built with this config — never a back-channel
+ * request — and only loopback hosts qualify (plain http elsewhere stays refused).
+ */
+export function allowLoopbackBrowserEndpoint(config: oidc.Configuration, endpoint: unknown): boolean {
+  if (typeof endpoint !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) return false;
+  oidc.allowInsecureRequests(config);
+  return true;
+}
+
+/**
  * Build an authorization request with PKCE S256, state and nonce.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4
@@ -201,6 +220,7 @@ export async function buildAuthorizationRequest(
   for (const [k, v] of Object.entries(input.extra ?? {}))
     if (!params.some(([n]) => n === k)) params.push([k, v]);
 
+  allowLoopbackBrowserEndpoint(prepared.client.config, settings.discovery['authorization_endpoint']);
   let url: URL;
   try {
     url = oidc.buildAuthorizationUrl(prepared.client.config, new URLSearchParams(params));

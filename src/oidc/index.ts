@@ -28,3 +28,4 @@ export * from './callback';
 export * from './jwt';
 export * from './tokens';
 export * from './refresh-timeline';
+export * from './refresh';

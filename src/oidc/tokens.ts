@@ -5,7 +5,7 @@
  */
 import * as oidc from 'openid-client';
 import type { JSONWebKeySet } from 'jose';
-import type { AuthorizationSecrets } from './authorize';
+import { allowLoopbackBrowserEndpoint, type AuthorizationSecrets } from './authorize';
 import { classifyError, classifyThrown, lastCurl, prepareClient, type ClientSettings } from './client';
 import { toCurl, type RecordedRequest } from './curl';
 import { fetchJwks } from './discovery';
@@ -296,6 +296,7 @@ export function buildEndSessionRequest(
   if (params.idTokenHint) search.set('id_token_hint', params.idTokenHint);
   if (params.postLogoutRedirectUri) search.set('post_logout_redirect_uri', params.postLogoutRedirectUri);
   if (params.state) search.set('state', params.state);
+  allowLoopbackBrowserEndpoint(prepared.client.config, settings.discovery['end_session_endpoint']);
   try {
     return { ok: true, url: oidc.buildEndSessionUrl(prepared.client.config, search).href };
   } catch (error) {

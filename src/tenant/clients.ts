@@ -4,9 +4,10 @@
  * Types, refresh policies and lifetimes come from the catalogue; nothing here restates them.
  */
 import { clientTypes, refreshPolicies, type ClientTypeName, type RefreshPolicyName } from '../oidc/catalogue';
+import { localShortRefreshLifetimeSeconds } from '../oidc/environments';
 
-/** Refresh-token lifetime of the short-lived twins, in seconds: long enough to use once, short enough to wait out. */
-export const shortRefreshLifetimeSeconds = 3;
+/** Refresh-token lifetime of the short-lived twins, in seconds (shared with the refresh simulator). */
+export const shortRefreshLifetimeSeconds = localShortRefreshLifetimeSeconds;
 
 export type LocalClient = {
   clientId: string;

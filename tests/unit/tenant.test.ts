@@ -250,10 +250,15 @@ describe('refresh tokens per client type', () => {
   });
 
   it('restarts the lifetime at each refresh (sliding): the rotated token outlives the first', async () => {
+    // Timed from the clock, not by fixed sleeps, so a loaded machine does not make it flaky.
+    const lifetimeMs = shortRefreshLifetimeSeconds * 1000;
     const { config, tokens } = await login('local-public-with-refresh-short', 'openid offline_access');
-    await sleep((shortRefreshLifetimeSeconds - 1) * 1000);
+    const firstIssuedBy = Date.now();
+    await sleep(lifetimeMs / 2);
+    const secondIssuedAfter = Date.now();
     const next = await client.refreshTokenGrant(config, tokens.refresh_token!);
-    await sleep(2000); // past the first token's end, within the second's
+    await sleep(firstIssuedBy + lifetimeMs + 500 - Date.now()); // past the first token's end …
+    expect(Date.now()).toBeLessThan(secondIssuedAfter + lifetimeMs); // … and within the second's
     expect((await client.refreshTokenGrant(config, next.refresh_token!)).access_token).toBeTruthy();
   });
 });
@@ -308,5 +313,6 @@ describe('invalid_grant, every way', () => {
 });
 
 function sleep(ms: number) {
+  if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,98 @@
+/**
+ * What a client should do when a refresh fails: tell `invalid_grant` (the login is over) from a
+ * configuration error (`invalid_client`) and from a failure to reach the provider at all. The
+ * refresh-error simulator shows these; an integrator's client needs the same three branches.
+ */
+import type { OidcFailure } from './failures';
+
+export type RefreshFailureKind =
+  /** The refresh token is dead (expired, revoked, reused, session ended, other client): log in again. */
+  | 'login_required'
+  /** The provider refused the client itself: a configuration error, not the user's. */
+  | 'client_configuration'
+  /** There is no refresh token to use. */
+  | 'no_refresh_token'
+  /** The provider was not reached or failed: the refresh token may still be good. */
+  | 'transient'
+  /** The request was malformed or asked for something not granted. */
+  | 'request';
+
+export type RefreshReaction = {
+  kind: RefreshFailureKind;
+  /** Keep the tokens held in memory? Only when the failure says nothing about them. */
+  keepTokens: boolean;
+  /** May the client try this refresh again by itself? Never in a loop; `later` means back-off with a limit. */
+  retry: 'never' | 'later';
+  /** What to do, in one or two sentences. */
+  advice: string;
+};
+
+const clientErrors = new Set(['invalid_client', 'unauthorized_client', 'unsupported_grant_type']);
+const transientErrors = new Set(['network_error', 'timeout', 'server_error', 'temporarily_unavailable']);
+
+/**
+ * Classify a failed refresh by its stable `code` and HTTP status (never by an exception's class).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#RefreshErrorResponse
+ */
+export function classifyRefreshFailure(failure: Pick<OidcFailure, 'code' | 'status'>): RefreshReaction {
+  const { code, status } = failure;
+  if (code === 'invalid_grant')
+    return {
+      kind: 'login_required',
+      keepTokens: false,
+      retry: 'never',
+      advice:
+        'Treat the user as logged out: drop the tokens and offer a normal login through /authorize. Never send the same refresh token again.',
+    };
+  if (code === 'no_refresh_token')
+    return {
+      kind: 'no_refresh_token',
+      keepTokens: true,
+      retry: 'never',
+      advice:
+        'Nothing to refresh: when the access token expires, renew the session with a new login (or prompt=none).',
+    };
+  if (clientErrors.has(code))
+    return {
+      kind: 'client_configuration',
+      keepTokens: true,
+      retry: 'never',
+      advice:
+        'Fix the client’s configuration (client_id, secret, environment); do not log the user out over it, and do not retry until it is fixed.',
+    };
+  if (transientErrors.has(code) || (status !== undefined && status >= 500))
+    return {
+      kind: 'transient',
+      keepTokens: true,
+      retry: 'later',
+      advice:
+        'The provider was not reached or failed: keep the tokens, and try again later with back-off and a limit (or when the user acts). This says nothing about the login.',
+    };
+  return {
+    kind: 'request',
+    keepTokens: true,
+    retry: 'never',
+    advice: 'Fix the request; the error_description usually names the problem.',
+  };
+}
+
+/**
+ * A token shown on screen: the first and last few characters, so two tokens can be told apart
+ * (rotation) without showing one whole.
+ */
+export function redactToken(token: string, keep = 6): string {
+  if (token.length <= keep * 2 + 3) return '•'.repeat(Math.min(token.length, 8));
+  return `${token.slice(0, keep)}…${token.slice(-keep)}`;
+}
+
+/** The one line a widget shows for an answer of the token endpoint: `400 invalid_grant — …`. */
+export function tokenAnswerLine(
+  answer: { ok: true; status?: number; note?: string } | { ok: false; failure: OidcFailure },
+): string {
+  if (answer.ok) return `${answer.status ?? 200} OK${answer.note ? ` — ${answer.note}` : ''}`;
+  const f = answer.failure;
+  const head = [f.status, f.error ?? f.code].filter((x) => x !== undefined).join(' ');
+  const tail = f.error_description ?? f.detail ?? f.explanation.meaning;
+  return `${head} — ${tail}`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The portal's OAuth callback page, `<baseUrl>callback/`: the redirect_uri of every widget login.
+ * It hands the provider's answer to the widget that started the login (popup or full-page
+ * redirect) — the protocol is in src/widgets/shared/loginRoundTrip.ts.
+ */
+import { useEffect, useRef, useState } from 'react';
+import Head from '@docusaurus/Head';
+import Layout from '@theme/Layout';
+import type { CallbackPageOutcome } from '@site/src/widgets/shared/loginRoundTrip';
+
+export default function LoginCallback(): React.JSX.Element {
+  const [outcome, setOutcome] = useState<
+    CallbackPageOutcome | { kind: 'failed'; reason: string } | undefined
+  >();
+  const handled = useRef(false);
+  useEffect(() => {
+    if (handled.current) return;
+    handled.current = true;
+    import('@site/src/widgets/shared/loginRoundTrip')
+      .then(({ handleCallbackPage }) => setOutcome(handleCallbackPage()))
+      .catch(() =>
+        setOutcome({ kind: 'failed', reason: 'The page could not load its script; close it and try again.' }),
+      );
+  }, []);
+
+  const text =
+    outcome === undefined
+      ? 'Handing the answer back to the tool…'
+      : outcome.kind === 'posted'
+        ? 'Done. This window closes itself; if it does not, close it.'
+        : outcome.kind === 'resuming'
+          ? 'Going back to the tool…'
+          : outcome.reason;
+  return (
+    <Layout title="Login callback" description="Where the portal's tools receive the answer of a login.">
+      <Head>
+        <meta name="robots" content="noindex, nofollow" />
+      </Head>
+      <main className="container margin-vert--lg">
+        <h1>Login callback</h1>
+        <p role="status">{text}</p>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,811 @@
+import { localShortRefreshLifetimeSeconds } from '@site/src/oidc/environments';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import clsx from 'clsx';
+import CodeBlock from '@theme/CodeBlock';
+import CopyButton from '@site/src/components/CopyButton';
+import GuideLink from '@site/src/components/GuideLink';
+import {
+  buildAuthorizationRequest,
+  buildEndSessionRequest,
+  classifyRefreshFailure,
+  clientTypes,
+  exchangeCode,
+  explain,
+  failure,
+  fetchDiscovery,
+  mockIssuer,
+  parseCallback,
+  redactToken,
+  refreshPolicyOf,
+  refreshTokens,
+  revokeToken,
+  tokenAnswerLine,
+  type AuthorizationSecrets,
+  type ClientSettings,
+  type ClientTypeName,
+  type OidcFailure,
+  type TokenSet,
+} from '@site/src/oidc';
+import {
+  awaitPopupCallback,
+  beginRedirectLogin,
+  callbackUrlFor,
+  navigatePopup,
+  openLoginPopup,
+  takeReturnedLogin,
+} from '../shared/loginRoundTrip';
+import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
+import HandlingSample from './HandlingSample';
+import Timeline from './Timeline';
+import {
+  causes,
+  defaultTimeline,
+  otherClientType,
+  parseSharedScenario,
+  shareScenarioUrl,
+  simulatorClient,
+  type CauseId,
+  type TimelineSettings,
+} from './scenario';
+import styles from './styles.module.css';
+
+const widgetName = 'refresh-simulator';
+
+/** What the widget keeps across a full-page redirect (no token, no secret of its own). */
+type LoginContext = { clientType: ClientTypeName; short: boolean; offline: boolean; cause?: CauseId };
+
+/** The tokens of the current login: in this component's memory only. */
+type Held = { clientType: ClientTypeName; short: boolean; clientId: string; tokens: TokenSet };
+
+/** One HTTP exchange with the provider, as shown to the reader (tokens redacted). */
+type Exchange = { title: string; curl: string; statusLine: string; body: string; ok: boolean };
+
+type Verdict = {
+  line: string;
+  ok: boolean;
+  cause?: CauseId;
+  failure?: OidcFailure;
+  note?: string;
+};
+
+function redactedResponse(tokens: TokenSet): Record<string, unknown> {
+  return {
+    access_token: redactToken(tokens.accessToken),
+    token_type: tokens.tokenType,
+    ...(tokens.expiresIn !== undefined ? { expires_in: tokens.expiresIn } : {}),
+    ...(tokens.refreshToken ? { refresh_token: redactToken(tokens.refreshToken) } : {}),
+    ...(tokens.idToken ? { id_token: redactToken(tokens.idToken) } : {}),
+    ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
+  };
+}
+
+function failureBody(f: OidcFailure): string {
+  const cause = f.cause;
+  if (typeof cause === 'object' && cause !== null && !(cause instanceof Error)) {
+    try {
+      return JSON.stringify(cause, null, 2);
+    } catch {
+      // fall through to the fields we know
+    }
+  }
+  if (f.error) return JSON.stringify({ error: f.error, error_description: f.error_description }, null, 2);
+  return `(no answer: ${f.code})`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Refresh-error simulator: log in with offline_access as each TelenorID+ client type, refresh,
+ * and earn every kind of failed refresh on purpose — with the real HTTP exchange and the right
+ * reaction. Tokens live in this component's memory only; a failed refresh is never retried.
+ */
+export default function RefreshSimulator(): React.JSX.Element {
+  const env = useEnvironment();
+  const baseUrl = useSiteBaseUrl();
+  const typeId = useId();
+  const [clientType, setClientType] = useState<ClientTypeName>('PublicWithRefresh');
+  const [held, setHeld] = useState<Held | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [exchanges, setExchanges] = useState<Exchange[]>([]);
+  const [verdict, setVerdict] = useState<Verdict | undefined>();
+  const [rotation, setRotation] = useState<{ before: string; after: string | undefined } | undefined>();
+  const [revealed, setRevealed] = useState(false);
+  const [countdown, setCountdown] = useState<number | undefined>();
+  const [sharedCause, setSharedCause] = useState<CauseId | undefined>();
+  const [timeline, setTimeline] = useState<TimelineSettings>(defaultTimeline('PublicWeb'));
+  const discoveryCache = useRef(new Map<string, Record<string, unknown>>());
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const envSupported = env.id === 'mock' || env.id === 'local';
+  const policy = refreshPolicyOf(clientType);
+  const hasRefresh = policy.lifetimeSeconds !== undefined;
+
+  const record = useCallback((e: Exchange) => setExchanges((list) => [...list, e]), []);
+
+  /**
+   * The client settings of a type in the selected environment; on a problem it says so in the
+   * verdict and returns undefined.
+   */
+  const settingsFor = useCallback(
+    async (type: ClientTypeName, short = false): Promise<ClientSettings | undefined> => {
+      const client = simulatorClient(env.id, type, { short });
+      if (!env.issuer || !client) {
+        setVerdict({
+          line: 'The simulator logs in with registered test clients, which only the mock and the local test tenant have. Pick one of those in the navigation bar.',
+          ok: false,
+        });
+        return undefined;
+      }
+      await environmentReady(env.id, baseUrl);
+      let discovery = discoveryCache.current.get(env.issuer);
+      if (!discovery) {
+        const result = await fetchDiscovery(env.issuer);
+        if (!result.ok) {
+          setVerdict({
+            line: `${tokenAnswerLine({ ok: false, failure: result.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
+            ok: false,
+          });
+          return undefined;
+        }
+        discovery = result.document;
+        discoveryCache.current.set(env.issuer, discovery);
+      }
+      return {
+        discovery,
+        clientId: client.clientId,
+        ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
+      };
+    },
+    [env.id, env.issuer, env.label, baseUrl],
+  );
+
+  /** The mock's scenario control (src/mocks/README.md): the simulator's lever on the mock tenant. */
+  const mockControl = useCallback(
+    async (body: Record<string, unknown>, title?: string) => {
+      const url = mockIssuer + '/__mock/scenario';
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (title)
+        record({
+          title,
+          curl: `curl -X POST '${url}' -H 'Content-Type: application/json' -d '${JSON.stringify(body)}'`,
+          statusLine: `${response.status}`,
+          body: text,
+          ok: response.ok,
+        });
+    },
+    [record],
+  );
+
+  const showFailure = useCallback(
+    (f: OidcFailure, cause?: CauseId, title = 'Refresh') => {
+      if (f.curl || f.status !== undefined)
+        record({
+          title,
+          curl: f.curl ?? '',
+          statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
+          body: failureBody(f),
+          ok: false,
+        });
+      setVerdict({
+        line: tokenAnswerLine({ ok: false, failure: f }),
+        ok: false,
+        failure: f,
+        ...(cause ? { cause } : {}),
+      });
+      // The rule this simulator teaches: after invalid_grant the tokens are gone, and nothing retries.
+      if (!classifyRefreshFailure(f).keepTokens) setHeld(undefined);
+    },
+    [record],
+  );
+
+  /** Exchange the code that came back, and hold the tokens in memory. */
+  const finishLogin = useCallback(
+    async (
+      ctx: LoginContext,
+      callbackUrl: string,
+      secrets: AuthorizationSecrets,
+    ): Promise<Held | undefined> => {
+      const settings = await settingsFor(ctx.clientType, ctx.short);
+      if (!settings) return undefined;
+      const parsed = parseCallback(callbackUrl, { state: secrets.state });
+      if (!parsed.ok) {
+        showFailure(parsed.failure, ctx.cause, 'Login');
+        return undefined;
+      }
+      const result = await exchangeCode(settings, callbackUrl, secrets);
+      if (!result.ok) {
+        showFailure(result.failure, ctx.cause, 'Code exchange');
+        return undefined;
+      }
+      const tokens = result.view.tokens;
+      record({
+        title: 'Code exchange (login)',
+        curl: result.curl,
+        statusLine: '200 OK',
+        body: JSON.stringify(redactedResponse(tokens), null, 2),
+        ok: true,
+      });
+      if (env.id === 'mock' && parsed.response.sessionState) {
+        // The popup's mock lived in another page; adopt the SSO session it started, so this page's
+        // mock knows the session the refresh tokens belong to.
+        await mockControl(
+          { set: { ssoSession: true, sessionId: parsed.response.sessionState } },
+          'Mock: adopt the SSO session',
+        );
+      }
+      const next: Held = {
+        clientType: ctx.clientType,
+        short: ctx.short,
+        clientId: settings.clientId,
+        tokens,
+      };
+      setHeld(next);
+      setRotation(undefined);
+      if (tokens.refreshToken) {
+        setVerdict({
+          line: `200 OK — logged in as ${ctx.clientType}; a refresh token was issued.`,
+          ok: true,
+        });
+      } else {
+        const f = failure('no_refresh_token').failure;
+        setVerdict({
+          line: `200 OK — no refresh_token in the token response (no_refresh_token): ${
+            ctx.offline
+              ? `the ${ctx.clientType} client type’s refresh policy (${refreshPolicyOf(ctx.clientType).name}) issues none, even with offline_access.`
+              : 'offline_access was not requested.'
+          }`,
+          ok: false,
+          failure: f,
+          cause: 'no_refresh_token',
+        });
+      }
+      return next;
+    },
+    [settingsFor, showFailure, record, env.id, mockControl],
+  );
+
+  /**
+   * One login round trip. `popup` must have been opened synchronously by the click; without one the
+   * page redirects and resumes on return (the context goes to sessionStorage for the round trip).
+   */
+  const login = useCallback(
+    async (ctx: LoginContext, popup: Window | null): Promise<Held | undefined> => {
+      const settings = await settingsFor(ctx.clientType, ctx.short);
+      if (!settings) {
+        popup?.close();
+        return undefined;
+      }
+      if (env.id === 'mock') await mockControl({ set: { clockOffsetSeconds: 0 } });
+      const built = await buildAuthorizationRequest(settings, {
+        redirectUri: callbackUrlFor(window.location.origin, baseUrl),
+        scope: ctx.offline ? 'openid offline_access' : 'openid',
+      });
+      if (!built.ok) {
+        popup?.close();
+        showFailure(built.failure, ctx.cause, 'Login');
+        return undefined;
+      }
+      const { url, secrets } = built.request;
+      if (!popup) {
+        const started = beginRedirectLogin<LoginContext>(
+          {
+            widget: widgetName,
+            returnTo: window.location.pathname + window.location.search,
+            context: ctx,
+            secrets,
+          },
+          url,
+        );
+        if (!started)
+          setVerdict({
+            line: 'The popup was blocked and this browser does not allow session storage: allow popups for this site.',
+            ok: false,
+          });
+        return undefined;
+      }
+      navigatePopup(popup, url);
+      const outcome = await awaitPopupCallback(popup);
+      if (outcome.kind !== 'callback') {
+        setVerdict({
+          line:
+            outcome.kind === 'closed'
+              ? 'The login window was closed before the login finished. Nothing was changed.'
+              : 'The login did not come back in time. Nothing was changed.',
+          ok: false,
+        });
+        return undefined;
+      }
+      return finishLogin(ctx, outcome.url, secrets);
+    },
+    [settingsFor, showFailure, env.id, mockControl, baseUrl, finishLogin],
+  );
+
+  /** Send one refresh and show it. Never called again on its own after a failure. */
+  const refreshOnce = useCallback(
+    async (
+      token: string,
+      options: { type: ClientTypeName; short: boolean; cause?: CauseId; title?: string; keepHeld?: boolean },
+    ): Promise<TokenSet | undefined> => {
+      const settings = await settingsFor(options.type, options.short);
+      if (!settings) return undefined;
+      const result = await refreshTokens(settings, token);
+      if (!result.ok) {
+        showFailure(result.failure, options.cause, options.title ?? 'Refresh');
+        return undefined;
+      }
+      const tokens = result.view.tokens;
+      record({
+        title: options.title ?? 'Refresh',
+        curl: result.curl,
+        statusLine: '200 OK',
+        body: JSON.stringify(redactedResponse(tokens), null, 2),
+        ok: true,
+      });
+      return tokens;
+    },
+    [settingsFor, showFailure, record],
+  );
+
+  const run = useCallback(async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setExchanges([]);
+    setVerdict(undefined);
+    try {
+      await work();
+    } catch {
+      setVerdict({
+        line: 'Something went wrong in the simulator itself; reload the page and try again.',
+        ok: false,
+      });
+    } finally {
+      if (mounted.current) {
+        setBusy(undefined);
+        setCountdown(undefined);
+      }
+    }
+  }, []);
+
+  // Back from a full-page redirect (popup blocked): finish that login, once, after hydration.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (!env.ready || resumed.current) return;
+    resumed.current = true;
+    const shared = parseSharedScenario(window.location.search);
+    if (shared.clientType) setClientType(shared.clientType);
+    if (shared.cause) setSharedCause(shared.cause);
+    if (shared.timeline) setTimeline(shared.timeline);
+    else if (shared.clientType) setTimeline(defaultTimeline(refreshPolicyOf(shared.clientType).name));
+    const returned = takeReturnedLogin<LoginContext>(widgetName);
+    if (returned) {
+      setClientType(returned.context.clientType);
+      void run('Finishing the login', async () => {
+        const h = await finishLogin(returned.context, returned.callbackUrl, returned.secrets);
+        if (h && returned.context.cause === 'expired') await waitAndRefreshExpired(h);
+      });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
+  }, [env.ready]);
+
+  async function waitAndRefreshExpired(h: Held) {
+    const rt = h.tokens.refreshToken;
+    if (!rt) return;
+    const lifetime = localShortRefreshLifetimeSeconds;
+    for (let left = lifetime + 1; left > 0; left--) {
+      if (!mounted.current) return;
+      setCountdown(left);
+      await sleep(1000);
+    }
+    setCountdown(undefined);
+    await refreshOnce(rt, {
+      type: h.clientType,
+      short: true,
+      cause: 'expired',
+      title: 'Refresh after the lifetime',
+    });
+  }
+
+  function onLogin(offline = true) {
+    const popup = openLoginPopup();
+    void run('Logging in', async () => {
+      await login({ clientType, short: false, offline }, popup);
+    });
+  }
+
+  function onRefresh() {
+    const h = held;
+    const rt = h?.tokens.refreshToken;
+    if (!h || !rt) return;
+    void run('Refreshing', async () => {
+      const next = await refreshOnce(rt, { type: h.clientType, short: h.short });
+      if (!next) return;
+      setHeld({ ...h, tokens: { ...next, refreshToken: next.refreshToken ?? rt } });
+      setRotation({ before: rt, after: next.refreshToken });
+      setVerdict({
+        line:
+          next.refreshToken && next.refreshToken !== rt
+            ? '200 OK — new tokens; the refresh token was rotated: the old one is now used up.'
+            : '200 OK — new tokens; the refresh token was not rotated (fixed lifetime): keep using it.',
+        ok: true,
+      });
+    });
+  }
+
+  function onCause(cause: CauseId) {
+    const h = held;
+    const needsPopup =
+      cause === 'no_refresh_token' ||
+      (cause === 'expired' && env.id === 'local') ||
+      (cause === 'session_ended' && env.id === 'local');
+    const popup = needsPopup ? openLoginPopup() : null;
+    void run(causes.find((c) => c.id === cause)!.title, async () => {
+      if (cause === 'no_refresh_token') {
+        // Public: offline_access and still nothing. Other types: the same login without offline_access.
+        await login({ clientType, short: false, offline: clientType === 'Public', cause }, popup);
+        return;
+      }
+      if (cause === 'expired' && env.id === 'local') {
+        const h2 = await login({ clientType, short: true, offline: true, cause }, popup);
+        if (h2) await waitAndRefreshExpired(h2);
+        return;
+      }
+      const rt = h?.tokens.refreshToken;
+      if (!h || !rt) {
+        popup?.close();
+        setVerdict({ line: 'Log in first: this cause needs a refresh token.', ok: false });
+        return;
+      }
+      const opts = { type: h.clientType, short: h.short, cause };
+      switch (cause) {
+        case 'expired': {
+          const lifetime = refreshPolicyOf(h.clientType).lifetimeSeconds ?? 0;
+          await mockControl(
+            { advanceClockSeconds: lifetime + 1 },
+            'Mock: advance the clock past the lifetime',
+          );
+          await refreshOnce(rt, { ...opts, title: 'Refresh after the lifetime' });
+          return;
+        }
+        case 'revoked': {
+          const settings = await settingsFor(h.clientType, h.short);
+          if (!settings) return;
+          const revoked = await revokeToken(settings, rt, 'refresh_token');
+          if (!revoked.ok) return showFailure(revoked.failure, cause, 'Revocation');
+          record({
+            title: 'Revocation (RFC 7009)',
+            curl: revoked.curl,
+            statusLine: '200 OK',
+            body: '(empty)',
+            ok: true,
+          });
+          await refreshOnce(rt, { ...opts, title: 'Refresh with the revoked token' });
+          return;
+        }
+        case 'reused': {
+          const next = await refreshOnce(rt, { ...opts, title: 'Refresh (rotates the token)' });
+          if (!next) return;
+          setRotation({ before: rt, after: next.refreshToken });
+          setHeld({ ...h, tokens: { ...next, refreshToken: next.refreshToken ?? rt } });
+          const again = await refreshOnce(rt, { ...opts, title: 'Refresh with the OLD token' });
+          if (again)
+            setVerdict({
+              line: `200 OK — the old refresh token still works: the ${h.clientType} client’s policy (${refreshPolicyOf(h.clientType).name}, fixed) does not rotate it at this provider, so there is nothing to reuse.`,
+              ok: true,
+              cause,
+            });
+          else setHeld(undefined); // reuse revokes the whole family: the new token is dead too
+          return;
+        }
+        case 'session_ended': {
+          if (env.id === 'mock') {
+            popup?.close();
+            await mockControl({ endSession: true }, 'Mock: end the SSO session (as logout does)');
+          } else {
+            const settings = await settingsFor(h.clientType, h.short);
+            if (!settings) {
+              popup?.close();
+              return;
+            }
+            const state = crypto.randomUUID();
+            const end = buildEndSessionRequest(settings, {
+              ...(h.tokens.idToken ? { idTokenHint: h.tokens.idToken } : {}),
+              postLogoutRedirectUri: callbackUrlFor(window.location.origin, baseUrl),
+              state,
+            });
+            if (!end.ok) {
+              popup?.close();
+              return showFailure(end.failure, cause, 'Logout');
+            }
+            if (!popup) {
+              setVerdict({
+                line: 'Allow popups for this site: the logout runs in a popup window.',
+                ok: false,
+              });
+              return;
+            }
+            navigatePopup(popup, end.url);
+            const outcome = await awaitPopupCallback(popup);
+            if (outcome.kind !== 'callback' || new URL(outcome.url).searchParams.get('state') !== state) {
+              setVerdict({ line: 'The logout did not come back; nothing was refreshed.', ok: false });
+              return;
+            }
+            record({
+              title: 'Logout (end_session_endpoint, in the popup)',
+              curl: `# a browser navigation, not an API call:\n# GET ${new URL(end.url).origin + new URL(end.url).pathname}?id_token_hint=<id_token>&post_logout_redirect_uri=…&state=…`,
+              statusLine: '302 → post_logout_redirect_uri',
+              body: '(the browser came back with the state it sent)',
+              ok: true,
+            });
+          }
+          await refreshOnce(rt, { ...opts, title: 'Refresh after the session ended' });
+          return;
+        }
+        case 'other_client': {
+          const other = otherClientType(h.clientType);
+          await refreshOnce(rt, {
+            ...opts,
+            type: other,
+            short: false,
+            title: `Refresh presented by another client (${simulatorClient(env.id, other)?.clientId ?? other})`,
+          });
+          return;
+        }
+      }
+    });
+  }
+
+  function onForget() {
+    setHeld(undefined);
+    setRotation(undefined);
+    setVerdict({ line: 'Tokens dropped from memory. Log in to get new ones.', ok: true });
+  }
+
+  const reaction = verdict?.failure ? classifyRefreshFailure(verdict.failure) : undefined;
+  const explanation = verdict?.failure ? explain(verdict.failure.code) : undefined;
+  const shareCause = verdict?.cause ?? sharedCause;
+  const shown = (t: string | undefined) => (t ? (revealed ? t : redactToken(t)) : '—');
+
+  return (
+    <div className={styles.simulator}>
+      {!envSupported && (
+        <div className="alert alert--warning" role="alert">
+          The simulator logs in with registered test clients, which only the <strong>mock</strong> and the{' '}
+          <strong>local test tenant</strong> have. Environment now: {env.label}. Pick Mock or Local test
+          tenant in the navigation bar.
+        </div>
+      )}
+
+      <fieldset className={styles.types}>
+        <legend>Client type</legend>
+        {clientTypes.map((t) => {
+          const p = refreshPolicyOf(t.name);
+          return (
+            <label key={t.name} className={clsx(styles.type, clientType === t.name && styles.typeChosen)}>
+              <input
+                type="radio"
+                name={typeId}
+                value={t.name}
+                checked={clientType === t.name}
+                disabled={busy !== undefined}
+                onChange={() => {
+                  setClientType(t.name);
+                  setTimeline(defaultTimeline(p.name));
+                }}
+              />{' '}
+              <strong>{t.name}</strong> <span className={styles.muted}>({t.usedBy})</span>
+              <br />
+              <span className={styles.policy}>
+                {p.name}: {p.summary}
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <section aria-label="Tokens">
+        <div className={styles.row}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!envSupported || busy !== undefined}
+            onClick={() => onLogin(true)}
+          >
+            Log in with offline_access
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!held?.tokens.refreshToken || busy !== undefined}
+            onClick={onRefresh}
+          >
+            Refresh
+          </button>
+          <button type="button" className="button button--link" disabled={!held} onClick={onForget}>
+            Drop the tokens
+          </button>
+          {busy && (
+            <span className={styles.muted} aria-live="polite">
+              {busy}…{countdown !== undefined && ` refreshing in ${countdown} s`}
+            </span>
+          )}
+        </div>
+        <p className={styles.muted}>
+          Client <code>{simulatorClient(env.id, clientType)?.clientId ?? '—'}</code> at {env.label}.
+          {clientType === 'Confidential' &&
+            ' A Confidential client’s secret belongs on its server; here your browser plays that server, with a published test secret.'}{' '}
+          The login opens in a popup window; the tokens stay in this page’s memory and are gone when you leave
+          it.
+        </p>
+        {countdown !== undefined && (
+          <p className={styles.countdown} aria-live="polite">
+            Waiting for the refresh token to expire: {countdown} s
+          </p>
+        )}
+        {held && (
+          <dl className={styles.tokens} aria-label="Tokens in memory">
+            <dt>Client</dt>
+            <dd>
+              <code>{held.clientId}</code> ({held.clientType})
+            </dd>
+            <dt>Access token</dt>
+            <dd>
+              <code>{shown(held.tokens.accessToken)}</code>
+            </dd>
+            <dt>Refresh token</dt>
+            <dd>
+              <code data-testid="refresh-token">
+                {held.tokens.refreshToken ? shown(held.tokens.refreshToken) : 'none issued'}
+              </code>
+            </dd>
+            {rotation && (
+              <>
+                <dt>Rotation</dt>
+                <dd>
+                  <code>{shown(rotation.before)}</code> →{' '}
+                  <code>{rotation.after ? shown(rotation.after) : '(same token kept)'}</code>
+                  {rotation.after &&
+                    rotation.after !== rotation.before &&
+                    ' — the old refresh token is used up.'}
+                </dd>
+              </>
+            )}
+            <dt>Shown</dt>
+            <dd>
+              <button
+                type="button"
+                className="button button--sm button--outline button--secondary"
+                onClick={() => setRevealed((r) => !r)}
+              >
+                {revealed ? 'Hide the tokens' : 'Reveal the tokens'}
+              </button>
+            </dd>
+          </dl>
+        )}
+      </section>
+
+      <section aria-label="Causes of invalid_grant">
+        <h3 className={styles.heading}>Make the refresh fail</h3>
+        <ol className={styles.causes}>
+          {causes.map((c, i) => {
+            const needsTokens =
+              !(c.id === 'no_refresh_token' || (c.id === 'expired' && env.id === 'local')) &&
+              !held?.tokens.refreshToken;
+            const notForPublic = c.id !== 'no_refresh_token' && !hasRefresh;
+            return (
+              <li key={c.id} className={clsx(styles.cause, sharedCause === c.id && styles.causeShared)}>
+                <div>
+                  <strong>
+                    {i + 1}. {c.title}
+                  </strong>
+                  <br />
+                  <span className={styles.muted}>{env.id === 'local' ? c.how.local : c.how.mock}</span>
+                  {notForPublic && (
+                    <span className={styles.muted}> Not for Public: it never gets a refresh token.</span>
+                  )}
+                  {!notForPublic && needsTokens && <span className={styles.muted}> Log in first.</span>}
+                </div>
+                <button
+                  type="button"
+                  className={clsx('button button--sm button--danger', styles.causeButton)}
+                  aria-label={`Cause: ${c.title}`}
+                  disabled={!envSupported || busy !== undefined || notForPublic || needsTokens}
+                  onClick={() => onCause(c.id)}
+                >
+                  Cause it
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <p role="status" className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}>
+        {verdict?.line ?? ''}
+      </p>
+
+      {verdict?.failure && explanation && reaction && (
+        <div
+          className={clsx('alert', reaction.kind === 'login_required' ? 'alert--danger' : 'alert--warning')}
+        >
+          <p>
+            <strong>What happened:</strong> {explanation.meaning}
+          </p>
+          <p>
+            <strong>What your client should do:</strong> {reaction.advice}{' '}
+            {reaction.kind === 'login_required' &&
+              'This simulator has dropped the tokens and will not refresh again by itself.'}
+          </p>
+          {explanation.guide && (
+            <p className="margin-bottom--none">
+              <GuideLink topic={explanation.guide}>
+                Why, and what else returns {verdict.failure.code}
+              </GuideLink>
+            </p>
+          )}
+          {reaction.kind === 'login_required' && (
+            <p className="margin-top--sm margin-bottom--none">
+              <button
+                type="button"
+                className="button button--sm button--primary"
+                disabled={busy !== undefined}
+                onClick={() => onLogin(true)}
+              >
+                Log in again
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+
+      {exchanges.length > 0 && (
+        <section aria-label="HTTP exchanges">
+          <h3 className={styles.heading}>What went over the wire</h3>
+          {exchanges.map((e, i) => (
+            <details key={i} open={i === exchanges.length - 1} className={styles.exchange}>
+              <summary>
+                {e.title}: <strong className={e.ok ? styles.ok : styles.bad}>{e.statusLine}</strong>
+              </summary>
+              {e.curl && (
+                <>
+                  <p className={styles.muted}>The request (secrets and tokens replaced by placeholders):</p>
+                  <CodeBlock language="bash">{e.curl}</CodeBlock>
+                </>
+              )}
+              <p className={styles.muted}>The answer ({e.statusLine}):</p>
+              <CodeBlock language="json">{e.body}</CodeBlock>
+            </details>
+          ))}
+        </section>
+      )}
+
+      <HandlingSample />
+
+      <Timeline settings={timeline} onChange={setTimeline} />
+
+      <div className={styles.row}>
+        <CopyButton
+          label="Share this scenario"
+          done="Link copied (client type, cause and timeline; never a token)"
+          value={() =>
+            shareScenarioUrl(window.location.href, {
+              env: env.id,
+              clientType,
+              ...(shareCause ? { cause: shareCause } : {}),
+              timeline,
+            })
+          }
+        />
+      </div>
+    </div>
+  );
+}

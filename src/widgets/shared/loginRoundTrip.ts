@@ -1,0 +1,255 @@
+/**
+ * The login round trip: how a widget that sends the browser to an /authorize (or end-session)
+ * endpoint gets the answer back from the portal's OAuth callback page, `<baseUrl>callback/`.
+ * Browser-only; import it from widget code and from the callback page's effect.
+ *
+ * ## Protocol
+ *
+ * The redirect_uri of every widget login is the callback page (`callbackUrlFor`). The page ends
+ * in `/callback/` (a folder), because servers that map `callback.html` may drop the query, and
+ * because the local test tenant accepts exactly those paths on loopback origins.
+ *
+ * **Popup (preferred).** In the click handler the widget calls `openLoginPopup()` (synchronously,
+ * so no popup blocker interferes), then builds the request and `navigatePopup(popup, url)`, and
+ * awaits `awaitPopupCallback(popup)`. The PKCE verifier, state and nonce stay in the widget's
+ * memory. The callback page finds a same-origin `window.opener`, posts
+ * `{ type: 'tidp:login-callback', url }` to `location.origin` only, and closes itself. The widget
+ * accepts a message only from that origin, from that popup window, of that type; then it checks
+ * the state (`parseCallback`) before exchanging the code.
+ *
+ * **Full-page redirect (fallback, when the popup is blocked).** The widget calls
+ * `beginRedirectLogin({ widget, returnTo, context, secrets }, url)`: it stores ONE pending login
+ * in `sessionStorage` (key `tidp.login-round-trip`) — the widget name, the page to return to, the
+ * widget's non-secret context (e.g. client type, environment) and the short-lived round-trip
+ * secrets (code_verifier, state, nonce, redirect_uri) — and navigates. The callback page matches
+ * the answer's state against that entry, adds the callback URL (with the one-time code) to it and
+ * `location.replace`s the widget page. The widget, on mount, calls `takeReturnedLogin(widget)`,
+ * which removes the entry at once, before the code is exchanged. An entry older than
+ * `pendingLifetimeMs` is ignored and removed. Tokens are never stored: they exist only in the
+ * widget's memory after the exchange.
+ *
+ * Either way the callback page strips the query and fragment from its own URL with
+ * `history.replaceState` before anything else, so the code and state do not stay in the address
+ * bar or the history.
+ */
+import type { AuthorizationSecrets } from '@site/src/oidc/authorize';
+
+export const callbackMessageType = 'tidp:login-callback';
+export const roundTripStorageKey = 'tidp.login-round-trip';
+/** An /authorize round trip that takes longer than this is abandoned (codes live minutes anyway). */
+export const pendingLifetimeMs = 10 * 60 * 1000;
+export const popupWindowName = 'tidp-login';
+
+export type CallbackMessage = { type: typeof callbackMessageType; url: string };
+
+/** What a widget keeps across a full-page redirect. `context` must hold no token. */
+export type PendingLogin<C> = {
+  widget: string;
+  /** Path + query of the widget page, same origin, to come back to. */
+  returnTo: string;
+  context: C;
+  secrets: AuthorizationSecrets;
+  startedAt: number;
+  /** Set by the callback page: the URL the provider sent the browser back to. */
+  callbackUrl?: string;
+};
+
+function normaliseBase(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';
+}
+
+/** The portal's callback page, the redirect_uri (and post_logout_redirect_uri) of every widget. */
+export function callbackUrlFor(origin: string, baseUrl: string): string {
+  return new URL(normaliseBase(baseUrl) + 'callback/', origin).href;
+}
+
+export function isCallbackMessage(data: unknown): data is CallbackMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as Record<string, unknown>)['type'] === callbackMessageType &&
+    typeof (data as Record<string, unknown>)['url'] === 'string'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Popup mode (widget side)
+
+/**
+ * Open the login popup. Call it synchronously inside the click handler, before any `await`, or
+ * the browser may block it. Returns null when blocked: then use `beginRedirectLogin`.
+ */
+export function openLoginPopup(): Window | null {
+  try {
+    return window.open('about:blank', popupWindowName, 'popup,width=520,height=720');
+  } catch {
+    return null;
+  }
+}
+
+export function navigatePopup(popup: Window, url: string): void {
+  popup.location.href = url;
+}
+
+export type PopupOutcome =
+  { kind: 'callback'; url: string } | { kind: 'closed' } | { kind: 'timeout' } | { kind: 'aborted' };
+
+/**
+ * Wait for the callback page in `popup` to post its URL. Accepts a message only from this origin,
+ * from that popup, of the protocol's type. Resolves `closed` when the reader closes the popup.
+ */
+export function awaitPopupCallback(
+  popup: Window,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<PopupOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (outcome: PopupOutcome) => {
+      if (settled) return;
+      settled = true;
+      window.removeEventListener('message', onMessage);
+      clearInterval(poll);
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin || event.source !== popup) return;
+      if (!isCallbackMessage(event.data)) return;
+      finish({ kind: 'callback', url: event.data.url });
+    };
+    const onAbort = () => finish({ kind: 'aborted' });
+    window.addEventListener('message', onMessage);
+    options.signal?.addEventListener('abort', onAbort);
+    // A closed popup cannot post any more; give a message in flight a moment to arrive first.
+    const poll = setInterval(() => {
+      if (popup.closed) setTimeout(() => finish({ kind: 'closed' }), 300);
+    }, 400);
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), options.timeoutMs ?? pendingLifetimeMs);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redirect mode (widget side)
+
+function readPending(): PendingLogin<unknown> | undefined {
+  try {
+    const raw = window.sessionStorage.getItem(roundTripStorageKey);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as PendingLogin<unknown>;
+    if (typeof parsed !== 'object' || parsed === null || typeof parsed.widget !== 'string') return undefined;
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+function removePending(): void {
+  try {
+    window.sessionStorage.removeItem(roundTripStorageKey);
+  } catch {
+    // storage disabled: nothing was stored either
+  }
+}
+
+/** Store the pending login (see the protocol above) and send this tab to the provider. */
+export function beginRedirectLogin<C>(
+  pending: Omit<PendingLogin<C>, 'startedAt' | 'callbackUrl'>,
+  authorizationUrl: string,
+): boolean {
+  try {
+    window.sessionStorage.setItem(
+      roundTripStorageKey,
+      JSON.stringify({ ...pending, startedAt: Date.now() } satisfies PendingLogin<C>),
+    );
+  } catch {
+    return false; // without storage the page could not resume: say so rather than navigate
+  }
+  window.location.assign(authorizationUrl);
+  return true;
+}
+
+/**
+ * On mount: the login this widget started before a full-page redirect, if the callback page has
+ * handed it back. Removes it from sessionStorage at once (the secrets are single-use).
+ */
+export function takeReturnedLogin<C>(
+  widget: string,
+): (PendingLogin<C> & { callbackUrl: string }) | undefined {
+  const pending = readPending();
+  if (!pending) return undefined;
+  if (Date.now() - pending.startedAt > pendingLifetimeMs) {
+    removePending();
+    return undefined;
+  }
+  if (pending.widget !== widget || typeof pending.callbackUrl !== 'string') return undefined;
+  removePending();
+  return pending as PendingLogin<C> & { callbackUrl: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The callback page
+
+export type CallbackPageOutcome =
+  { kind: 'posted' } | { kind: 'resuming'; returnTo: string } | { kind: 'orphan'; reason: string };
+
+function stateOf(url: URL): string | null {
+  const fromQuery = url.searchParams.get('state');
+  if (fromQuery !== null) return fromQuery;
+  return url.hash.length > 1 ? new URLSearchParams(url.hash.slice(1)).get('state') : null;
+}
+
+function sameOriginOpener(): Window | undefined {
+  try {
+    const opener = window.opener as Window | null;
+    if (!opener || opener === window || opener.closed) return undefined;
+    // Reading location of a cross-origin window throws: then it is not ours to talk to.
+    return opener.location.origin === window.location.origin ? opener : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Everything the callback page does, in order: remember the URL, strip it from the address bar,
+ * then hand it to the widget that started the login (redirect entry first, then popup opener).
+ */
+export function handleCallbackPage(): CallbackPageOutcome {
+  const href = window.location.href;
+  window.history.replaceState(null, '', window.location.pathname);
+  const url = new URL(href);
+  const state = stateOf(url);
+
+  const pending = readPending();
+  if (pending && Date.now() - pending.startedAt <= pendingLifetimeMs && pending.secrets?.state === state) {
+    const returnTo =
+      pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
+    try {
+      window.sessionStorage.setItem(roundTripStorageKey, JSON.stringify({ ...pending, callbackUrl: href }));
+    } catch {
+      return {
+        kind: 'orphan',
+        reason: 'This browser does not allow session storage, so the page cannot resume.',
+      };
+    }
+    window.location.replace(returnTo);
+    return { kind: 'resuming', returnTo };
+  }
+
+  const opener = sameOriginOpener();
+  if (opener) {
+    opener.postMessage(
+      { type: callbackMessageType, url: href } satisfies CallbackMessage,
+      window.location.origin,
+    );
+    window.close();
+    return { kind: 'posted' };
+  }
+  return {
+    kind: 'orphan',
+    reason:
+      state === null && !url.search
+        ? 'This page receives the answer of a login started by one of the portal’s tools; there is none here now.'
+        : 'No login started in this tab is waiting for this answer (it may have been answered already, or started elsewhere). Start it again from the tool.',
+  };
+}
