@@ -4,7 +4,7 @@
  */
 import * as oidc from 'openid-client';
 import { spec, type GuideTopic } from './catalogue';
-import { isLoopbackHost } from './environments';
+import { checkProviderUrl, isLoopbackHost } from './environments';
 import { failure, type Result } from './failures';
 import { prepareClient, type ClientSettings } from './client';
 import { buildScopeString, parseScopeString } from './scopes';
@@ -164,13 +164,8 @@ export function validateRedirectUri(uri: string): RedirectUriCheck {
  */
 export function allowLoopbackBrowserEndpoint(config: oidc.Configuration, endpoint: unknown): boolean {
   if (typeof endpoint !== 'string') return false;
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'http:' || !isLoopbackHost(url.hostname)) return false;
+  const check = checkProviderUrl(endpoint);
+  if (!check.ok || !check.loopbackHttp) return false;
   oidc.allowInsecureRequests(config);
   return true;
 }
