@@ -66,8 +66,8 @@ describe('the guide’s tables agree with src/oidc/catalogue', () => {
     }
   });
 
-  it('refresh policies (docs/api/refresh-tokens.md)', () => {
-    const rows = table('docs/api/refresh-tokens.md', 'Refresh policy');
+  it('refresh policies (docs/api/refresh-tokens.mdx)', () => {
+    const rows = table('docs/api/refresh-tokens.mdx', 'Refresh policy');
     expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(refreshPolicies).sort());
     const seconds = (cell: string) => {
       const m = /^(\d+) (min|days)$/.exec(cell);
