@@ -66,10 +66,11 @@ export default defineConfig({
     },
     {
       command: 'node --import tsx src/tenant/cli.ts',
-      url: `${TENANT_ISSUER}/.well-known/openid-configuration`,
+      // Probe 127.0.0.1 (where the tenant listens) so the readiness check never waits on an IPv6 `localhost`.
+      url: `http://127.0.0.1:${TENANT_PORT}/.well-known/openid-configuration`,
       env: { TENANT_PORT: String(TENANT_PORT), TENANT_ISSUER },
       reuseExistingServer: !isCI,
-      timeout: 60_000,
+      timeout: 300_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },
