@@ -34,8 +34,8 @@ const list = (cell: string) =>
   cell === '–' || cell === '-' || cell === '' ? [] : cell.split(',').map((s) => s.trim());
 
 describe('the guide’s tables agree with src/oidc/catalogue', () => {
-  it('scopes and claims (docs/concepts/scopes-and-claims.md)', () => {
-    const rows = table('docs/concepts/scopes-and-claims.md', 'Scope');
+  it('scopes and claims (docs/concepts/scopes-and-claims.mdx)', () => {
+    const rows = table('docs/concepts/scopes-and-claims.mdx', 'Scope');
     const documented = rows.map((r) => r[0]);
     expect(documented.sort()).toEqual([...identityScopes.map((s) => s.name), ...cibaScopes].sort());
     const where: Record<string, ClaimLocation> = {

@@ -5,8 +5,6 @@ import {
   interpretCustomLogout,
   oauthErrors,
   portalFailures,
-  savePendingLogin,
-  takePendingLogin,
   type RecordedRequest,
 } from '../../src/oidc';
 
@@ -131,33 +129,5 @@ describe('claimOrigins', () => {
     expect(by['kurtid']).toMatchObject({ source: 'scope', scope: 'tnn.ids' });
     expect(by['iss']?.source).toBe('protocol');
     expect(by['zzz']?.source).toBe('unknown');
-  });
-});
-
-describe('pending logins across the authorize round trip', () => {
-  function memoryStore() {
-    const m = new Map<string, string>();
-    return {
-      getItem: (k: string) => m.get(k) ?? null,
-      setItem: (k: string, v: string) => void m.set(k, v),
-      removeItem: (k: string) => void m.delete(k),
-      size: () => m.size,
-    };
-  }
-  const secrets = { state: 's1', nonce: 'n', codeVerifier: 'v', redirectUri: 'https://portal.test/cb' };
-
-  it('gives the secrets back once, for the callback carrying their state', () => {
-    const store = memoryStore();
-    savePendingLogin(store, secrets, 1000);
-    expect(takePendingLogin(store, 'https://portal.test/cb?code=c&state=other', 1000)).toBeUndefined();
-    expect(takePendingLogin(store, 'https://portal.test/cb?code=c&state=s1', 2000)).toEqual(secrets);
-    expect(takePendingLogin(store, 'https://portal.test/cb?code=c&state=s1', 2000)).toBeUndefined();
-    expect(store.size()).toBe(0);
-  });
-
-  it('forgets a login left unfinished for more than ten minutes', () => {
-    const store = memoryStore();
-    savePendingLogin(store, secrets, 0);
-    expect(takePendingLogin(store, 'https://portal.test/cb?state=s1', 11 * 60 * 1000)).toBeUndefined();
   });
 });
