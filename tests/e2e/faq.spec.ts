@@ -70,3 +70,15 @@ for (const [code, slug] of [
     ).toBe(true);
   });
 }
+
+test('the 10-minute answer opens the refresh-error simulator with its case chosen', async ({ page }) => {
+  await gotoHydrated(page, 'faq/refresh-token-10-minutes');
+  await page.getByRole('main').getByRole('link', { name: 'refresh-error simulator' }).click();
+  await expect(page).toHaveURL(/\/tools\/refresh-simulator\?/);
+  await expect(page.getByRole('radio', { name: /PublicWithRefresh/ })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: /policy/i })).toHaveValue('PublicWeb');
+  await expect(page.getByRole('spinbutton', { name: /Idle for/ })).toHaveValue('12');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'the case of the link you followed' }),
+  ).toContainText(/expired/i);
+});

@@ -707,6 +707,7 @@ export default function RefreshSimulator(): React.JSX.Element {
                   <strong>
                     {i + 1}. {c.title}
                   </strong>
+                  {sharedCause === c.id && <em> — the case of the link you followed</em>}
                   <br />
                   <span className={styles.muted}>{env.id === 'local' ? c.how.local : c.how.mock}</span>
                   {notForPublic && (
