@@ -3,6 +3,7 @@
 // the mock and the local tenant and see the claims of the chosen scopes only, share the selection,
 // and leave no token or verifier behind. Plus the bad inputs of issue #6, each with its sentence.
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { watchConsole } from './support/console';
 import { gotoHydrated } from './support/site';
@@ -371,3 +372,31 @@ test('a denied consent says the user declined', async ({ page, context }) => {
   );
   await expectNothingLeftBehind(page, [await widget(page).getByTestId('code-verifier').inputValue()]);
 });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page })
+    .include('[data-widget="scope builder"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violation in the results and the warnings (${theme})`, async ({ page }) => {
+    test.setTimeout(180_000); // axe walks the widget's long tables twice; slow on a busy machine
+    await page.emulateMedia({ colorScheme: theme });
+    await open(page, '?env=mock');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+    await scopeBox(page, 'openid').uncheck();
+    await scopeBox(page, 'offline_access').check();
+    await widget(page).getByLabel('redirect_uri', { exact: true }).fill('http://app.example.com/cb');
+    await expect(widget(page)).toContainText('Plain http is allowed only on loopback hosts');
+    expect(await seriousViolations(page)).toEqual([]);
+    await open(page, '?env=mock');
+    await run(page, 'mock');
+    await expect(runStatus(page)).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

@@ -52,11 +52,11 @@ function ClaimTable({
             <td className={styles.value}>{valueText(c.value)}</td>
             <td>
               {c.source === 'scope' ? (
-                <>
+                <strong>
                   scope <code>{c.scope}</code>
-                </>
+                </strong>
               ) : c.source === 'protocol' ? (
-                <span className={styles.muted}>every token ({c.meaning})</span>
+                <span className={styles.muted}>protocol — {c.meaning}</span>
               ) : (
                 <span className={styles.muted}>not in the TelenorID+ catalogue</span>
               )}
@@ -68,9 +68,12 @@ function ClaimTable({
   );
 }
 
-function verdict(result: Result<{ jwt: DecodedJwt }> | undefined): { text: string; ok: boolean } {
+function verdict(
+  result: Result<{ jwt: DecodedJwt }> | undefined,
+  checked: string,
+): { text: string; ok: boolean } {
   if (!result) return { text: 'not checked', ok: false };
-  if (result.ok) return { text: 'signature verified against the JWKS; iss, aud and exp checked', ok: true };
+  if (result.ok) return { text: `signature verified against the JWKS; ${checked} checked`, ok: true };
   return { text: `not valid: ${result.failure.detail ?? result.failure.explanation.meaning}`, ok: false };
 }
 
@@ -96,8 +99,12 @@ export default function RunResults({
   const verification: { ok: false; failure: OidcFailure } | undefined = run.verification.ok
     ? undefined
     : run.verification;
-  const idVerdict = run.verification.ok ? verdict(run.verification.verified.idToken) : undefined;
-  const atVerdict = run.verification.ok ? verdict(run.verification.verified.accessToken) : undefined;
+  const idVerdict = run.verification.ok
+    ? verdict(run.verification.verified.idToken, 'iss, aud, exp and nonce')
+    : undefined;
+  const atVerdict = run.verification.ok
+    ? verdict(run.verification.verified.accessToken, 'iss, typ and exp')
+    : undefined;
 
   return (
     <section aria-label="Run results" className={styles.section}>

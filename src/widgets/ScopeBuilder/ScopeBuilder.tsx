@@ -730,7 +730,7 @@ export default function ScopeBuilder(): React.JSX.Element {
           id="scope-builder-url"
           className={styles.url}
           readOnly
-          rows={4}
+          rows={6}
           value={request?.url ?? ''}
           placeholder={
             analysis.scopeString === ''
@@ -740,7 +740,11 @@ export default function ScopeBuilder(): React.JSX.Element {
                 : 'Building…'
           }
         />
-        {request && <CopyButton label="Copy the authorization URL" value={request.url} />}
+        {request && (
+          <div className={styles.row}>
+            <CopyButton label="Copy the authorization URL" value={request.url} />
+          </div>
+        )}
         {built && 'failure' in built && (
           <p className={styles.bad}>
             {built.failure.detail ?? built.failure.explanation.meaning} {built.failure.explanation.reaction}
