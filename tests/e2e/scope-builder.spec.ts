@@ -400,3 +400,26 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('a blocked popup falls back to a full-page redirect, resumes, and leaves nothing in storage or the URL', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await open(page, '?env=mock');
+  await scopeBox(page, 'email').check();
+  const verifier = await widget(page).getByTestId('code-verifier').inputValue();
+  await widget(page).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(runStatus(page)).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
+  expect(new URL(page.url()).pathname).toMatch(/\/tools\/scope-builder\/?$/);
+  // The selection came back with the login; the claims are those of the chosen scopes.
+  await expect(scopeString(page)).toHaveValue('openid profile email');
+  expect(await claimsIn(page, '/userinfo')).toEqual(
+    expect.arrayContaining([{ claim: 'email', from: 'email' }]),
+  );
+  await widget(page).getByRole('button', { name: 'Reveal the tokens' }).click();
+  const response = widget(page).getByRole('region', { name: 'Run results' }).locator('pre').first();
+  const json = JSON.parse((await response.textContent()) ?? '{}') as Record<string, string>;
+  await expectNothingLeftBehind(page, [verifier, json['access_token']!, json['id_token']!]);
+});
