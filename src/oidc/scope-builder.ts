@@ -546,9 +546,9 @@ export function describeRunFailure(
     if (context.isLocal)
       return `${context.environment} did not answer during ${where}: is it running? Start it with npm start or npm run tenant, then try again.`;
     if (context.corsLikely && context.step === 'token')
-      return `Your browser was not allowed to read ${context.environment}’s answer at /token: it does not allow this site’s origin (CORS), so a browser on this portal cannot finish the exchange. Your own public client, on its registered origin, can; or run the curl command below in a terminal within a minute (the code expires quickly and works once).`;
+      return `Your browser was not allowed to read ${context.environment}’s answer at /token: it does not allow this site’s origin (CORS), so the exchange cannot finish in this portal. Your own client, on an origin registered with TelenorID+, or its back end can. The request is below as curl, with the code and verifier replaced by placeholders; a code works once, so start a new login for each try.`;
     if (context.corsLikely)
-      return `${context.environment} could not be reached during ${where}, or did not allow this site to read the answer (CORS). Try the curl command below in a terminal.`;
+      return `${context.environment} could not be reached during ${where}, or did not allow this site to read the answer (CORS). A terminal or a back end may still reach it${f.curl ? ': the request is below as curl' : ''}.`;
     return `${context.environment} could not be reached during ${where}${f.code === 'timeout' ? ' (no answer in time)' : ''}. Check that it is up, then try again.`;
   }
   if (f.code === 'state_mismatch')

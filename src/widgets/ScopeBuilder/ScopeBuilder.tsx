@@ -54,8 +54,8 @@ const widgetName = 'scope-builder';
 
 type Discovered =
   | { kind: 'loading' }
-  | { kind: 'ok'; document: DiscoveryDocument; note?: string }
-  | { kind: 'failed'; sentence: string };
+  | { kind: 'ok'; document: DiscoveryDocument; note?: string; curl?: string }
+  | { kind: 'failed'; sentence: string; curl?: string };
 
 type Secrets = { codeVerifier: string; state: string; nonce: string };
 
@@ -311,6 +311,7 @@ export default function ScopeBuilder(): React.JSX.Element {
             jwks_uri: env.issuer + endpointPaths.jwks_uri.path,
           },
           note: `${describeRunFailure(result.failure, { step: 'discovery', environment: env.label, corsLikely: true })} The URL below uses the documented endpoint paths instead.`,
+          ...(result.failure.curl ? { curl: result.failure.curl } : {}),
         });
       else
         setDiscovered({
@@ -321,6 +322,7 @@ export default function ScopeBuilder(): React.JSX.Element {
             corsLikely: env.corsLikely,
             isLocal: env.id === 'local',
           }),
+          ...(result.failure.curl ? { curl: result.failure.curl } : {}),
         });
     })();
     return () => {
@@ -596,6 +598,14 @@ export default function ScopeBuilder(): React.JSX.Element {
           {discovered.note}
         </div>
       )}
+      {discovered.kind !== 'loading' &&
+        discovered.curl &&
+        (discovered.kind === 'failed' || discovered.note) && (
+          <details>
+            <summary>The discovery request, as curl</summary>
+            <pre className={styles.pre}>{discovered.curl}</pre>
+          </details>
+        )}
 
       <ScopePicker
         clientType={clientType}
