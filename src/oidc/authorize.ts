@@ -171,6 +171,27 @@ export function allowLoopbackBrowserEndpoint(config: oidc.Configuration, endpoin
 }
 
 /**
+ * Fresh round-trip secrets for a request the reader is composing: a PKCE verifier (43 characters
+ * of base64url), a state and a nonce, from openid-client's random generators. Memory only.
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
+ */
+export function newRequestSecrets(): { codeVerifier: string; state: string; nonce: string } {
+  return {
+    codeVerifier: oidc.randomPKCECodeVerifier(),
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+  };
+}
+
+/**
+ * The S256 code_challenge of a verifier: BASE64URL(SHA-256(ASCII(code_verifier))).
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
+ */
+export function pkceChallengeOf(codeVerifier: string): Promise<string> {
+  return oidc.calculatePKCECodeChallenge(codeVerifier);
+}
+
+/**
  * Build an authorization request with PKCE S256, state and nonce.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4

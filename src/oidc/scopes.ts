@@ -77,6 +77,29 @@ export function isValidScopeToken(token: string): boolean {
 }
 
 /**
+ * Why one typed scope is not a valid RFC 6749 scope-token, in a sentence; undefined when it is.
+ * Used for a single field (an API service, an extra scope), where a space is a mistake rather
+ * than a separator.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+export function scopeTokenProblem(token: string): string | undefined {
+  if (typeof token !== 'string' || token === '') return 'Type a scope first.';
+  if (token.length > maxScopeTokenLength)
+    return `This scope is ${token.length} characters long; a scope longer than ${maxScopeTokenLength} is almost certainly pasted by mistake.`;
+  if (/\s/u.test(token))
+    return 'A scope cannot contain spaces: the scope parameter uses spaces to separate scopes. Add each scope on its own.';
+  if (token.includes('"')) return 'A scope cannot contain a double quote (") — RFC 6749 §3.3 leaves it out.';
+  if (token.includes('\\')) return 'A scope cannot contain a backslash (\\) — RFC 6749 §3.3 leaves it out.';
+  if ([...token].some((ch) => ch.charCodeAt(0) > 0x7f))
+    return 'A scope can contain only ASCII characters; letters like æ, ø, å or emoji are not allowed (RFC 6749 §3.3).';
+  if (!isValidScopeToken(token)) return 'A scope cannot contain control characters (RFC 6749 §3.3).';
+  return undefined;
+}
+
+/** One scope longer than this is refused by the builder's fields (the whole string has its own limit). */
+export const maxScopeTokenLength = 200;
+
+/**
  * Split a scope string into tokens. Any run of whitespace separates (readers paste tabs and
  * newlines); RFC 6749 allows single spaces only, `buildScopeString` sends that. Never throws.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3

@@ -18,12 +18,20 @@ export function watchConsole(page: Page): { problems: string[] } {
   return { problems };
 }
 
+/**
+ * The mock TelenorID+ (src/oidc/environments.ts `mockIssuer`): answered inside the page by the MSW
+ * service worker, and `.invalid` never resolves, so a widget that reads the mock's discovery on
+ * load (the scope builder) sends nothing off the machine.
+ */
+const inPageMockOrigin = 'https://mock.telenorid.invalid';
+
 /** Every request a page makes must stay on the site's own origin (search, assets, mocks). */
 export function watchOrigins(page: Page, origin: string): { foreign: string[] } {
   const foreign: string[] = [];
   page.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin === inPageMockOrigin) return;
     if (new URL(url).origin !== origin) foreign.push(url);
   });
   return { foreign };

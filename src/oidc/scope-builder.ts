@@ -1,0 +1,561 @@
+/**
+ * The scope builder's logic: the choices it offers (from the catalogue), the checks on what a
+ * reader types, the share link (non-secret selection only), and the code flow run after the
+ * redirect comes back — exchange, signature check against the JWKS, /userinfo, and which claim
+ * came from which scope. Framework-free; the widget renders what these return.
+ */
+import {
+  acrValues,
+  apiScope,
+  clientTypes,
+  findClientType,
+  identityScopes,
+  refreshPolicies,
+  responseModes,
+  responseTypes,
+  type ClaimLocation,
+  type ClientTypeName,
+} from './catalogue';
+import { validateRedirectUri } from './authorize';
+import type { AuthorizationSecrets } from './authorize';
+import type { ClientSettings } from './client';
+import { environmentIds, type EnvironmentId } from './environments';
+import type { OidcFailure, Result } from './failures';
+import type { ClaimOrigin } from './jwt';
+import { maxScopes, maxScopeStringLength, parseScopeString, scopeTokenProblem } from './scopes';
+import { exchangeCode, fetchUserinfo, verifyTokenSet, type TokenView, type VerifiedTokens } from './tokens';
+
+// ---------------------------------------------------------------------------------------------
+// Scopes
+
+/** What to tell the reader about the ial scopes (facts §4, §13). */
+export const ialAdvice =
+  'Ask for one ial scope: the lowest level your service can work with. TelenorID+ returns the user’s highest level in the ial claim anyway, so asking high only turns away users who have not reached it.';
+
+export const apiScopeExplanation =
+  'An api: scope names a Telenor API on Apigee. TelenorID+ does not define these scopes: it passes every scope starting with api: to Apigee, which decides. That is why discovery (scopes_supported) never lists them.';
+
+export type ScopeInputCheck = { ok: true; scope: string; note?: string } | { ok: false; reason: string };
+
+/**
+ * Check an API scope typed by the reader: `api:<service>` or just the service name.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+export function checkApiScopeInput(input: string): ScopeInputCheck {
+  const trimmed = typeof input === 'string' ? input.trim() : '';
+  if (trimmed === '' || trimmed === apiScope.prefix)
+    return {
+      ok: false,
+      reason: `An API scope needs the Apigee service after api:, for example ${apiScope.examples[0]}.`,
+    };
+  const scope = trimmed.startsWith(apiScope.prefix) ? trimmed : apiScope.prefix + trimmed;
+  const problem = scopeTokenProblem(scope);
+  if (problem) return { ok: false, reason: problem };
+  const service = scope.slice(apiScope.prefix.length);
+  if (!apiScope.servicePattern.test(service))
+    return {
+      ok: false,
+      reason: `“${service}” is not an Apigee service name: use letters, digits, dots, hyphens and underscores, starting with a letter or digit (for example ${apiScope.examples[0]}).`,
+    };
+  return { ok: true, scope };
+}
+
+/**
+ * Check an extra scope typed freely: RFC 6749 syntax, then what TelenorID+ (and the selected
+ * environment's `scopes_supported`) would make of it.
+ */
+export function checkExtraScopeInput(
+  input: string,
+  options: { scopesSupported?: readonly unknown[] } = {},
+): ScopeInputCheck {
+  const scope = typeof input === 'string' ? input.trim() : '';
+  const problem = scopeTokenProblem(scope);
+  if (problem) return { ok: false, reason: problem };
+  if (scope.startsWith(apiScope.prefix)) return checkApiScopeInput(scope);
+  if (identityScopes.some((s) => s.name === scope))
+    return { ok: true, scope, note: `${scope} is one of the identity scopes above; it was ticked there.` };
+  const supported = Array.isArray(options.scopesSupported)
+    ? options.scopesSupported.filter((s): s is string => typeof s === 'string')
+    : undefined;
+  if (supported && !supported.includes(scope))
+    return {
+      ok: true,
+      scope,
+      note: `${scope} is not in this environment’s scopes_supported: expect invalid_scope unless it is registered for your client.`,
+    };
+  return { ok: true, scope };
+}
+
+/** What `offline_access` gives a client type, under its refresh policy (facts §7, §15). */
+export function offlineAccessOutcome(type: ClientTypeName): { refreshToken: boolean; sentence: string } {
+  const clientType = findClientType(type) ?? clientTypes[0]!;
+  const policy = refreshPolicies[clientType.refreshPolicy];
+  if (policy.lifetimeSeconds === undefined)
+    return {
+      refreshToken: false,
+      sentence: `A ${clientType.name} client gets no refresh token, even with offline_access (refresh policy ${policy.name}). A single-page app cannot keep a long-lived token safe in the browser, so TelenorID+ gives it none: check the SSO session with prompt=none instead, or use the PublicWithRefresh type.`,
+    };
+  const days = policy.lifetimeSeconds / 86_400;
+  const lifetime = days >= 1 ? `${days} days` : `${policy.lifetimeSeconds / 60} minutes`;
+  return {
+    refreshToken: true,
+    sentence: `A ${clientType.name} client gets a refresh token with offline_access: policy ${policy.name}, ${lifetime}, ${policy.sliding ? 'sliding (each refresh gives a new one with the full lifetime)' : 'fixed (it ends that long after login, however often it is used)'}.`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request parameters
+
+export type Choice = { value: string; label: string; explanation: string; runnable: boolean };
+
+/** response_type values: only `code` is allowed in the builder's run (facts §10). */
+export const responseTypeChoices: Choice[] = responseTypes.map((t) => ({
+  value: t.value,
+  label: t.value,
+  explanation:
+    t.advice === 'use'
+      ? `Returns ${t.returns}: the authorization code flow, recommended by TelenorID+ for every client.`
+      : `Returns ${t.returns} on the redirect. Not recommended at TelenorID+: tokens in the browser’s address bar leak, and the allowed flows use code only. Shown for completeness; Run refuses it.`,
+  runnable: t.advice === 'use',
+}));
+
+export const responseModeChoices: Choice[] = [
+  {
+    value: '',
+    label: '(default: query)',
+    explanation: 'Not sent: the code comes back in the query string.',
+    runnable: true,
+  },
+  ...responseModes.map((m) => ({
+    value: m,
+    label: m,
+    explanation:
+      m === 'query'
+        ? 'The code comes back in the query string of the redirect_uri.'
+        : 'The code comes back in an HTML form POSTed to the redirect_uri — for a server. This static portal cannot receive a POST, so Run refuses it.',
+    runnable: m === 'query',
+  })),
+];
+
+export const promptChoices: Choice[] = [
+  {
+    value: '',
+    label: '(none sent)',
+    explanation: 'TelenorID+ reuses the SSO session if there is one, else shows the login.',
+    runnable: true,
+  },
+  {
+    value: 'none',
+    label: 'none',
+    explanation:
+      'Silent: no UI. A code if the user has an SSO session, else login_required (or consent_required).',
+    runnable: true,
+  },
+  {
+    value: 'login',
+    label: 'login',
+    explanation: 'Always ask the user to log in again, ignoring the SSO session.',
+    runnable: true,
+  },
+  {
+    value: 'consent',
+    label: 'consent',
+    explanation:
+      'Ask for consent again. TelenorID+ shows no consent screen for first-party clients, so it changes little.',
+    runnable: true,
+  },
+];
+
+export const acrValueChoices: Choice[] = [
+  { value: '', label: '(none sent)', explanation: 'TelenorID+ picks the login.', runnable: true },
+  ...acrValues.map((a) => ({
+    value: a.value,
+    label: a.kind === 'aal' ? `${a.label} — ${a.value}` : `${a.label} — ${a.value}`,
+    explanation:
+      a.kind === 'aal'
+        ? `Ask for authenticator assurance level ${a.label.slice(3)} or higher.`
+        : `Send the user straight to ${a.label}.`,
+    runnable: true,
+  })),
+];
+
+/** Longest value the builder accepts in one text field (a whole URL stays under ~8 KB). */
+export const maxParameterLength = 512;
+/** Above this an authorization URL risks being cut by browsers, proxies or servers. */
+export const maxAuthorizationUrlLength = 8000;
+
+export type RequestValues = {
+  clientId: string;
+  redirectUri: string;
+  uiLocales: string;
+  loginHint: string;
+  state: string;
+  nonce: string;
+};
+
+export type FieldProblem = { field: keyof RequestValues; message: string };
+
+/** Check what the reader typed into the request's text fields; each problem is a sentence. */
+export function checkRequestValues(values: RequestValues): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const tooLong = (field: keyof RequestValues, label: string) => {
+    const v = values[field];
+    if (v.length > maxParameterLength) {
+      problems.push({
+        field,
+        message: `${label} is ${v.length} characters long; the builder accepts at most ${maxParameterLength}, as a longer value would make the URL too long to be reliable.`,
+      });
+      return true;
+    }
+    return false;
+  };
+  if (values.clientId.trim() === '') problems.push({ field: 'clientId', message: 'Type your client_id.' });
+  else if (!tooLong('clientId', 'The client_id') && !/^[\x21-\x7E]+$/.test(values.clientId))
+    problems.push({
+      field: 'clientId',
+      message: 'A client_id is printable ASCII without spaces; check for a pasted space or line break.',
+    });
+  if (values.redirectUri.trim() === '')
+    problems.push({ field: 'redirectUri', message: 'Type the redirect_uri registered for your client.' });
+  else if (!tooLong('redirectUri', 'The redirect_uri')) {
+    const check = validateRedirectUri(values.redirectUri);
+    if (!check.ok) problems.push({ field: 'redirectUri', message: check.reason });
+    else if (check.url.search !== '')
+      problems.push({
+        field: 'redirectUri',
+        message: 'Use a redirect_uri without a query (?…): the token request repeats it without one.',
+      });
+  }
+  if (!tooLong('uiLocales', 'ui_locales') && values.uiLocales.trim() !== '') {
+    const bad = values.uiLocales
+      .trim()
+      .split(/\s+/)
+      .find((tag) => !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag));
+    if (bad !== undefined)
+      problems.push({
+        field: 'uiLocales',
+        message: `“${bad}” is not a language tag: use tags like no, nb, en or en-GB, separated by spaces.`,
+      });
+  }
+  tooLong('loginHint', 'The login_hint');
+  for (const [field, label] of [
+    ['state', 'The state'],
+    ['nonce', 'The nonce'],
+  ] as const) {
+    if (values[field] === '')
+      problems.push({
+        field,
+        message: `${label} is empty: regenerate it, the answer cannot be checked without it.`,
+      });
+    else if (!tooLong(field, label) && !/^[\x21-\x7E]+$/.test(values[field]))
+      problems.push({ field, message: `${label} must be printable ASCII without spaces.` });
+  }
+  return problems;
+}
+
+/** A warning for an authorization URL that is too long to travel safely, if it is. */
+export function authorizationUrlWarning(url: string): string | undefined {
+  return url.length > maxAuthorizationUrlLength
+    ? `The authorization URL is ${url.length} characters long; above about ${maxAuthorizationUrlLength} browsers, proxies or TelenorID+ may cut or refuse it. Ask for fewer scopes.`
+    : undefined;
+}
+
+/**
+ * Why Run cannot perform this request from the portal, or undefined when it can. The portal
+ * receives the answer only at its own callback page, in the query, for a code.
+ */
+export function runProblem(request: {
+  responseType: string;
+  responseMode: string;
+  redirectUri: string;
+  callbackUrl: string;
+}): string | undefined {
+  if (request.responseType !== 'code')
+    return `Run performs the code flow only: response_type=${request.responseType} is not allowed or recommended at TelenorID+. Choose code.`;
+  if (request.responseMode !== '' && request.responseMode !== 'query')
+    return `Run needs response_mode=query: the portal is a static site and cannot receive ${request.responseMode}.`;
+  if (request.redirectUri !== request.callbackUrl)
+    return `Run needs the portal’s callback as redirect_uri (${request.callbackUrl}); with another one the browser would land somewhere the portal cannot read. Copy the URL to use it in your own app.`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Share link: the non-secret selection only
+
+export type ScopeBuilderSelection = {
+  env?: EnvironmentId;
+  /** The custom issuer, when env is custom. */
+  issuer?: string;
+  scopes: string[];
+  clientType?: ClientTypeName;
+  clientId?: string;
+  redirectUri?: string;
+  responseType?: string;
+  responseMode?: string;
+  prompt?: string;
+  uiLocales?: string;
+  loginHint?: string;
+  acrValues?: string;
+};
+
+/** Query names of the share link. Never state, nonce, code_challenge, a verifier, a code or a token. */
+const shareKeys = {
+  scopes: 'scope',
+  clientType: 'client_type',
+  clientId: 'client_id',
+  redirectUri: 'redirect_uri',
+  responseType: 'response_type',
+  responseMode: 'response_mode',
+  prompt: 'prompt',
+  uiLocales: 'ui_locales',
+  loginHint: 'login_hint',
+  acrValues: 'acr_values',
+} as const;
+
+/** The page's URL with the selection in its query, and nothing else of the page's state. */
+export function shareSelectionUrl(pageUrl: string, selection: ScopeBuilderSelection): string {
+  const url = new URL(pageUrl);
+  url.search = '';
+  url.hash = '';
+  if (selection.env) url.searchParams.set('env', selection.env);
+  if (selection.env === 'custom' && selection.issuer) url.searchParams.set('issuer', selection.issuer);
+  url.searchParams.set(shareKeys.scopes, selection.scopes.join(' '));
+  for (const key of Object.keys(shareKeys) as (keyof typeof shareKeys)[]) {
+    if (key === 'scopes') continue;
+    const value = selection[key];
+    if (typeof value === 'string' && value !== '') url.searchParams.set(shareKeys[key], value);
+  }
+  return url.href;
+}
+
+export type SharedSelection = { selection: Partial<ScopeBuilderSelection>; problems: string[] };
+
+/** Longest query value a share link may carry into the builder. */
+const maxSharedValueLength = 4000;
+
+function known(value: string, choices: readonly Choice[]): boolean {
+  return choices.some((c) => c.value === value);
+}
+
+/**
+ * Read a share link's query, trusting nothing: every value is checked as if typed, anything odd
+ * is left out with a sentence saying so. Never throws.
+ */
+export function parseSharedSelection(search: string): SharedSelection {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(typeof search === 'string' ? search : '');
+  } catch {
+    return { selection: {}, problems: ['The link’s query could not be read; the builder starts empty.'] };
+  }
+  const selection: Partial<ScopeBuilderSelection> = {};
+  const problems: string[] = [];
+  const get = (name: string): string | undefined => {
+    const v = params.get(name);
+    if (v === null) return undefined;
+    if (v.length > maxSharedValueLength) {
+      problems.push(`The link’s ${name} is ${v.length} characters long and was left out.`);
+      return undefined;
+    }
+    return v;
+  };
+
+  const env = params.get('env');
+  if (env !== null && (environmentIds as readonly string[]).includes(env.trim().toLowerCase()))
+    selection.env = env.trim().toLowerCase() as EnvironmentId;
+
+  const scopeText = get(shareKeys.scopes);
+  if (scopeText !== undefined) {
+    const tokens = parseScopeString(scopeText);
+    const kept: string[] = [];
+    let dropped = 0;
+    for (const token of tokens) {
+      if (kept.length >= maxScopes) {
+        dropped += 1;
+        continue;
+      }
+      const problem = scopeTokenProblem(token);
+      if (problem) {
+        problems.push(`The link’s scope “${token.slice(0, 40)}” was left out: ${problem}`);
+        continue;
+      }
+      if (!kept.includes(token)) kept.push(token);
+    }
+    if (dropped > 0)
+      problems.push(`The link asks for ${tokens.length} scopes; only the first ${maxScopes} were kept.`);
+    if (kept.join(' ').length > maxScopeStringLength)
+      problems.push('The link’s scope string is very long; the authorize URL may be cut.');
+    selection.scopes = kept;
+  }
+
+  const clientType = get(shareKeys.clientType);
+  if (clientType !== undefined) {
+    if (findClientType(clientType)) selection.clientType = clientType as ClientTypeName;
+    else
+      problems.push(
+        `The link’s client type “${clientType.slice(0, 40)}” is not a TelenorID+ client type; it was left out.`,
+      );
+  }
+
+  const text = (key: 'clientId' | 'uiLocales' | 'loginHint', label: string) => {
+    const v = get(shareKeys[key]);
+    if (v === undefined) return;
+    if (
+      v.length > maxParameterLength ||
+      [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
+    )
+      problems.push(`The link’s ${label} was left out: it is too long or holds control characters.`);
+    else selection[key] = v;
+  };
+  text('clientId', 'client_id');
+  text('uiLocales', 'ui_locales');
+  text('loginHint', 'login_hint');
+
+  const redirectUri = get(shareKeys.redirectUri);
+  if (redirectUri !== undefined) {
+    const check = validateRedirectUri(redirectUri);
+    if (check.ok && redirectUri.length <= maxParameterLength) selection.redirectUri = redirectUri;
+    else
+      problems.push(`The link’s redirect_uri was left out: ${check.ok ? 'it is too long.' : check.reason}`);
+  }
+
+  const choice = (
+    key: 'responseType' | 'responseMode' | 'prompt' | 'acrValues',
+    choices: readonly Choice[],
+    label: string,
+  ) => {
+    const v = get(shareKeys[key]);
+    if (v === undefined) return;
+    if (known(v, choices)) selection[key] = v;
+    else
+      problems.push(
+        `The link’s ${label} “${v.slice(0, 40)}” is not one the builder offers; it was left out.`,
+      );
+  };
+  choice('responseType', responseTypeChoices, 'response_type');
+  choice('responseMode', responseModeChoices, 'response_mode');
+  choice('prompt', promptChoices, 'prompt');
+  choice('acrValues', acrValueChoices, 'acr_values');
+
+  for (const secret of [
+    'code',
+    'code_verifier',
+    'access_token',
+    'id_token',
+    'refresh_token',
+    'state',
+    'nonce',
+  ])
+    if (params.has(secret))
+      problems.push(`The link carries ${secret}, which a share link never should; it was ignored.`);
+
+  return { selection, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run: after the redirect comes back
+
+export type ReceivedClaim = ClaimOrigin & { location: ClaimLocation };
+
+export type CodeFlowRun = {
+  view: TokenView;
+  /** The token request as curl, secrets redacted. */
+  curl: string;
+  verification: Result<{ verified: VerifiedTokens }>;
+  userinfo?: Result<{ claims: Record<string, unknown>; origins: ClaimOrigin[]; curl: string }>;
+  /** Every claim received, where, and from which scope (or protocol). */
+  received: ReceivedClaim[];
+  /** Claims the catalogue promises for the granted scopes at a place, which did not arrive there. */
+  missing: { claim: string; scope: string; location: ClaimLocation }[];
+};
+
+/**
+ * Finish a code flow the reader started: check state (and, through openid-client, iss and the ID
+ * token's nonce), exchange the code with the PKCE verifier, verify the ID and access tokens'
+ * signatures against the JWKS, call /userinfo, and mark each claim with the scope it came from.
+ * The exchange's failure ends the run; a failed verification or /userinfo is reported beside the tokens.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#CodeFlowSteps
+ */
+export async function completeCodeFlow(
+  settings: ClientSettings,
+  callbackUrl: string,
+  secrets: AuthorizationSecrets,
+  requestedScopes: readonly string[],
+): Promise<Result<{ run: CodeFlowRun }>> {
+  const exchanged = await exchangeCode(settings, callbackUrl, secrets, { requestedScopes });
+  if (!exchanged.ok) return exchanged;
+  const { view } = exchanged;
+  const verification = await verifyTokenSet(settings, view.tokens, { nonce: secrets.nonce });
+  const userinfo =
+    view.tokens.accessToken && view.grantedScopes.includes('openid')
+      ? await fetchUserinfo(
+          settings,
+          view.tokens.accessToken,
+          typeof view.idToken?.claims.sub === 'string' ? view.idToken.claims.sub : undefined,
+          view.grantedScopes,
+        )
+      : undefined;
+  const received: ReceivedClaim[] = [
+    ...(view.idTokenClaims ?? []).map((c) => ({ ...c, location: 'id_token' as const })),
+    ...(view.accessTokenClaims ?? []).map((c) => ({ ...c, location: 'access_token' as const })),
+    ...(userinfo?.ok ? userinfo.origins.map((c) => ({ ...c, location: 'userinfo' as const })) : []),
+  ];
+  const missing: CodeFlowRun['missing'] = [];
+  for (const scope of identityScopes) {
+    if (!view.grantedScopes.includes(scope.name)) continue;
+    for (const c of scope.claims)
+      for (const location of c.arrives) {
+        if (location === 'userinfo' && !userinfo?.ok) continue;
+        if (location === 'access_token' && !view.accessToken) continue;
+        if (location === 'id_token' && !view.idToken) continue;
+        if (!received.some((r) => r.claim === c.claim && r.location === location))
+          missing.push({ claim: c.claim, scope: scope.name, location });
+      }
+  }
+  return {
+    ok: true,
+    run: {
+      view,
+      curl: exchanged.curl,
+      verification,
+      ...(userinfo ? { userinfo } : {}),
+      received,
+      missing,
+    },
+  };
+}
+
+export type RunStep = 'discovery' | 'authorize' | 'token' | 'userinfo' | 'jwks';
+
+/**
+ * The one sentence the reader gets when a step of Run fails. A network error on another origin
+ * is most likely CORS: TelenorID+ staging and production do not let this site call /token.
+ */
+export function describeRunFailure(
+  f: OidcFailure,
+  context: { step: RunStep; environment: string; corsLikely: boolean; isLocal?: boolean },
+): string {
+  const where = {
+    discovery: 'reading the discovery document',
+    authorize: 'the redirect back from /authorize',
+    token: 'the code exchange at /token',
+    userinfo: 'the /userinfo request',
+    jwks: 'fetching the JWKS to check the signatures',
+  }[context.step];
+  if (f.code === 'network_error' || f.code === 'timeout') {
+    if (context.isLocal)
+      return `${context.environment} did not answer during ${where}: is it running? Start it with npm start or npm run tenant, then try again.`;
+    if (context.corsLikely && context.step === 'token')
+      return `Your browser was not allowed to read ${context.environment}’s answer at /token: it does not allow this site’s origin (CORS), so the exchange cannot finish in this portal. Your own client, on an origin registered with TelenorID+, or its back end can. The request is below as curl, with the code and verifier replaced by placeholders; a code works once, so start a new login for each try.`;
+    if (context.corsLikely)
+      return `${context.environment} could not be reached during ${where}, or did not allow this site to read the answer (CORS). A terminal or a back end may still reach it${f.curl ? ': the request is below as curl' : ''}.`;
+    return `${context.environment} could not be reached during ${where}${f.code === 'timeout' ? ' (no answer in time)' : ''}. Check that it is up, then try again.`;
+  }
+  if (f.code === 'state_mismatch')
+    return `The answer came back with a state this browser did not send, so it was rejected and no code was exchanged. ${f.explanation.reaction}`;
+  if (f.code === 'access_denied')
+    return `The user declined (access_denied${f.error_description ? `: ${f.error_description}` : ''}). Nothing was granted; ${f.explanation.reaction.charAt(0).toLowerCase()}${f.explanation.reaction.slice(1)}`;
+  const head = [f.status, f.error ?? f.code].filter((x) => x !== undefined).join(' ');
+  const text = f.error_description ?? f.detail ?? f.explanation.meaning;
+  return `${head} during ${where} — ${text} ${f.explanation.reaction}`;
+}
