@@ -29,3 +29,4 @@ export * from './jwt';
 export * from './tokens';
 export * from './refresh-timeline';
 export * from './refresh';
+export * from './silent';
