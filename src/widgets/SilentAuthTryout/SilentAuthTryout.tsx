@@ -191,8 +191,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
     [baseUrl],
   );
 
+  const [mockLoaded, setMockLoaded] = useState(false);
   const showMockScenario = useCallback((scenario: Record<string, unknown> | undefined) => {
     if (!scenario) return;
+    setMockLoaded(true);
     setMockSession(scenario['ssoSession'] === true);
     setMockConsent(scenario['consentRequired'] === true);
   }, []);
@@ -395,6 +397,9 @@ export default function SilentAuthTryout(): React.JSX.Element {
   }, [env.ready]);
 
   function onMockSwitch(key: 'ssoSession' | 'consentRequired', value: boolean) {
+    // Shown at once; the mock's answer below confirms (or corrects) it.
+    if (key === 'ssoSession') setMockSession(value);
+    else setMockConsent(value);
     void run('Changing the mock’s scenario', async () => {
       showMockScenario(await mockControl({ set: { [key]: value } }));
       if (key === 'ssoSession') {
@@ -559,7 +564,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
                 type="checkbox"
                 role="switch"
                 checked={mockSession}
-                disabled={busy !== undefined}
+                disabled={!mockLoaded || busy !== undefined}
                 onChange={(e) => onMockSwitch('ssoSession', e.target.checked)}
               />{' '}
               SSO session: <strong>{mockSession ? 'on' : 'off'}</strong>
@@ -569,7 +574,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
                 type="checkbox"
                 role="switch"
                 checked={mockConsent}
-                disabled={busy !== undefined}
+                disabled={!mockLoaded || busy !== undefined}
                 onChange={(e) => onMockSwitch('consentRequired', e.target.checked)}
               />{' '}
               Consent required: <strong>{mockConsent ? 'on' : 'off'}</strong>
