@@ -74,6 +74,13 @@ test.describe('prompt=none tryout against the mock', () => {
 
     test(`${mode}: session → code received, exchanged, the user shown`, async ({ page }) => {
       const { problems } = watchConsole(page);
+      const sentCodes: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && /\/token$/.test(new URL(r.url()).pathname)) {
+          const code = new URLSearchParams(r.postData() ?? '').get('code');
+          if (code) sentCodes.push(code);
+        }
+      });
       const { logged } = watchLeaks(page);
       await gotoHydrated(page, `${tool}?env=mock&session=off&consent=off&mode=${mode}`);
       // The switch, as a reader uses it.
@@ -88,6 +95,9 @@ test.describe('prompt=none tryout against the mock', () => {
       await expect(widget(page).getByTestId('silent-user')).toHaveText('Ulv Telenormobilno');
       await expect(widget(page)).toContainText('they match.');
       await expect(widget(page)).toContainText('grant_type=authorization_code');
+      // The code was redeemed; the page shows it only shortened, never whole.
+      expect(sentCodes).toHaveLength(1);
+      expect(await widget(page).innerText()).not.toContain(sentCodes[0]!);
       await expectNoLeaks(page, logged);
       expect(problems).toEqual([]);
     });

@@ -279,7 +279,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
         setSteps({
           ...shown,
           token: {
-            curl: f.curl ?? '',
+            curl: (f.curl ?? '').split(answer.response.code).join('<code>'),
             statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
             body: failureBody(f),
             ok: false,
@@ -300,7 +300,8 @@ export default function SilentAuthTryout(): React.JSX.Element {
       setSteps({
         ...shown,
         token: {
-          curl: exchanged.curl,
+          // The code is used up now, but it is still shown only shortened, like the tokens.
+          curl: exchanged.curl.split(answer.response.code).join('<code>'),
           statusLine: '200 OK',
           body: JSON.stringify(redactedTokens(view.tokens), null, 2),
           ok: true,
