@@ -50,6 +50,16 @@ import WhatNext, { ThirdPartyCookies } from './WhatNext';
 import styles from './styles.module.css';
 
 const widgetName = 'prompt-none-tryout';
+
+/** The mock's scenario as this tab has it (restored from sessionStorage), without starting the worker. */
+async function readMockScenario(baseUrl: string): Promise<Record<string, unknown>> {
+  const [{ prepareMockTenant }, { getMockScenario }] = await Promise.all([
+    import('@site/src/mocks/browser'),
+    import('@site/src/mocks/tenant'),
+  ]);
+  prepareMockTenant({ baseUrl });
+  return { ...getMockScenario() };
+}
 /** The widget's anchor, to come back to after a full-page redirect. */
 const anchorId = 'prompt-none-tryout';
 
@@ -384,14 +394,16 @@ export default function SilentAuthTryout(): React.JSX.Element {
       } else {
         void run('Finishing the login', () => finishLogin(returned.callbackUrl, returned.secrets));
       }
-      if (env.id === 'mock') void mockControl(undefined).then(showMockScenario);
+      if (env.id === 'mock') void readMockScenario(baseUrl).then(showMockScenario);
       return;
     }
     if (env.id !== 'mock') return;
     const patch: Record<string, boolean> = {};
     if (shared.session !== undefined) patch['ssoSession'] = shared.session;
     if (shared.consent !== undefined) patch['consentRequired'] = shared.consent;
-    void mockControl(Object.keys(patch).length ? { set: patch } : undefined)
+    // A share link changes the mock through its control endpoint; otherwise the switches only show
+    // the scenario this tab already has, read in place (no request on page load).
+    void (Object.keys(patch).length ? mockControl({ set: patch }) : readMockScenario(baseUrl))
       .then(showMockScenario)
       .catch(() => setProblem('The mock did not start; reload the page.'));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
