@@ -30,3 +30,4 @@ export * from './tokens';
 export * from './refresh-timeline';
 export * from './refresh';
 export * from './scope-builder';
+export * from './silent';

@@ -82,3 +82,12 @@ test('the 10-minute answer opens the refresh-error simulator with its case chose
     page.getByRole('listitem').filter({ hasText: 'the case of the link you followed' }),
   ).toContainText(/expired/i);
 });
+
+test('the ial-versus-acr answer opens the scope builder with its request chosen', async ({ page }) => {
+  await gotoHydrated(page, 'faq/ial-vs-acr');
+  await page.getByRole('main').getByRole('link', { name: 'scope builder' }).click();
+  await expect(page).toHaveURL(/\/tools\/scope-builder\?/);
+  const builder = page.locator('[data-widget="scope builder"]');
+  await expect(builder.getByLabel('Scope string', { exact: true })).toHaveValue('openid ial1');
+  await expect(builder.getByLabel('acr_values', { exact: true })).toHaveValue('urn:telenor.identity.aal.2');
+});

@@ -1,7 +1,7 @@
 /**
  * The portal's OAuth callback page, `<baseUrl>callback/`: the redirect_uri of every widget login.
- * It hands the provider's answer to the widget that started the login (popup or full-page
- * redirect) — the protocol is in src/widgets/shared/loginRoundTrip.ts.
+ * It hands the provider's answer to the widget that started the login (popup, full-page redirect,
+ * or a hidden iframe for silent checks) — the protocol is in src/widgets/shared/loginRoundTrip.ts.
  */
 import { useEffect, useRef, useState } from 'react';
 import Head from '@docusaurus/Head';
@@ -27,7 +27,9 @@ export default function LoginCallback(): React.JSX.Element {
     outcome === undefined
       ? 'Handing the answer back to the tool…'
       : outcome.kind === 'posted'
-        ? 'Done. This window closes itself; if it does not, close it.'
+        ? outcome.to === 'parent'
+          ? 'Done: the answer was handed to the page around this frame.'
+          : 'Done. This window closes itself; if it does not, close it.'
         : outcome.kind === 'resuming'
           ? 'Going back to the tool…'
           : outcome.reason;

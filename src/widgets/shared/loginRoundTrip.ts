@@ -28,6 +28,16 @@
  * `pendingLifetimeMs` is ignored and removed. Tokens are never stored: they exist only in the
  * widget's memory after the exchange.
  *
+ * **Hidden iframe (silent checks, `prompt=none`).** The widget calls `runInHiddenFrame(url)`: a
+ * hidden iframe loads the /authorize URL. The provider shows nothing and redirects the frame to the callback page,
+ * which sees a same-origin `window.parent`, posts `{ type: 'tidp:frame-callback', url }` to
+ * `location.origin` only, and does nothing else (never redirects, never closes). The widget
+ * accepts a message only from this origin, from that frame's window, of that type; the frame is
+ * removed as soon as it answers, or after the timeout (`frameTimeoutMs` unless given), which the widget
+ * reports as a timeout — a frame the provider refuses (X-Frame-Options, CSP frame-ancestors) is
+ * never heard from. A callback page framed by another origin hands nothing to it. The frame check
+ * comes first, so a framed callback page never touches a pending redirect login.
+ *
  * Either way the callback page strips the query and fragment from its own URL with
  * `history.replaceState` before anything else, so the code and state do not stay in the address
  * bar or the history.
@@ -35,12 +45,16 @@
 import type { AuthorizationSecrets } from '@site/src/oidc/authorize';
 
 export const callbackMessageType = 'tidp:login-callback';
+export const frameCallbackMessageType = 'tidp:frame-callback';
 export const roundTripStorageKey = 'tidp.login-round-trip';
+/** A hidden frame that has not answered after this long is given up (default of `runInHiddenFrame`). */
+export const frameTimeoutMs = 10_000;
 /** An /authorize round trip that takes longer than this is abandoned (codes live minutes anyway). */
 export const pendingLifetimeMs = 10 * 60 * 1000;
 export const popupWindowName = 'tidp-login';
 
 export type CallbackMessage = { type: typeof callbackMessageType; url: string };
+export type FrameCallbackMessage = { type: typeof frameCallbackMessageType; url: string };
 
 /** What a widget keeps across a full-page redirect. `context` must hold no token. */
 export type PendingLogin<C> = {
@@ -63,13 +77,21 @@ export function callbackUrlFor(origin: string, baseUrl: string): string {
   return new URL(normaliseBase(baseUrl) + 'callback/', origin).href;
 }
 
-export function isCallbackMessage(data: unknown): data is CallbackMessage {
+function isMessageOfType(data: unknown, type: string): boolean {
   return (
     typeof data === 'object' &&
     data !== null &&
-    (data as Record<string, unknown>)['type'] === callbackMessageType &&
+    (data as Record<string, unknown>)['type'] === type &&
     typeof (data as Record<string, unknown>)['url'] === 'string'
   );
+}
+
+export function isCallbackMessage(data: unknown): data is CallbackMessage {
+  return isMessageOfType(data, callbackMessageType);
+}
+
+export function isFrameCallbackMessage(data: unknown): data is FrameCallbackMessage {
+  return isMessageOfType(data, frameCallbackMessageType);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,6 +148,54 @@ export function awaitPopupCallback(
       if (popup.closed) setTimeout(() => finish({ kind: 'closed' }), 300);
     }, 400);
     const timer = setTimeout(() => finish({ kind: 'timeout' }), options.timeoutMs ?? pendingLifetimeMs);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden iframe mode (widget side)
+
+export type FrameOutcome = { kind: 'callback'; url: string } | { kind: 'timeout' } | { kind: 'aborted' };
+
+/**
+ * Load `url` (a prompt=none /authorize request) in a hidden iframe and wait for the callback page
+ * in it to post where the provider sent it. The frame is removed when it answers, on timeout or
+ * on abort; a provider that refuses to be framed is only ever a timeout.
+ */
+export function runInHiddenFrame(
+  url: string,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<FrameOutcome> {
+  return new Promise((resolve) => {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.title = 'Silent authentication check';
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+    // No sandbox: the frame ends on this origin's callback page, which needs scripts and its real
+    // origin, and a same-origin frame allowed both could lift any sandbox anyway (browsers warn).
+    frame.referrerPolicy = 'origin';
+    let settled = false;
+    const finish = (outcome: FrameOutcome) => {
+      if (settled) return;
+      settled = true;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      frame.remove();
+      resolve(outcome);
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin || event.source !== frame.contentWindow) return;
+      if (!isFrameCallbackMessage(event.data)) return;
+      finish({ kind: 'callback', url: event.data.url });
+    };
+    const onAbort = () => finish({ kind: 'aborted' });
+    if (options.signal?.aborted) return finish({ kind: 'aborted' });
+    window.addEventListener('message', onMessage);
+    options.signal?.addEventListener('abort', onAbort);
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), options.timeoutMs ?? frameTimeoutMs);
+    frame.src = url;
+    document.body.appendChild(frame);
   });
 }
 
@@ -191,7 +261,9 @@ export function takeReturnedLogin<C>(
 // The callback page
 
 export type CallbackPageOutcome =
-  { kind: 'posted' } | { kind: 'resuming'; returnTo: string } | { kind: 'orphan'; reason: string };
+  | { kind: 'posted'; to: 'opener' | 'parent' }
+  | { kind: 'resuming'; returnTo: string }
+  | { kind: 'orphan'; reason: string };
 
 function stateOf(url: URL): string | null {
   const fromQuery = url.searchParams.get('state');
@@ -210,15 +282,45 @@ function sameOriginOpener(): Window | undefined {
   }
 }
 
+function isFramed(): boolean {
+  try {
+    return window.parent !== window;
+  } catch {
+    return true;
+  }
+}
+
+function sameOriginParent(): Window | undefined {
+  try {
+    const parent = window.parent;
+    // Reading location of a cross-origin window throws: then it is not ours to talk to.
+    return parent !== window && parent.location.origin === window.location.origin ? parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Everything the callback page does, in order: remember the URL, strip it from the address bar,
- * then hand it to the widget that started the login (redirect entry first, then popup opener).
+ * then hand it to the widget that started the login (a framing widget first, then the redirect
+ * entry, then the popup opener).
  */
 export function handleCallbackPage(): CallbackPageOutcome {
   const href = window.location.href;
   window.history.replaceState(null, '', window.location.pathname);
   const url = new URL(href);
   const state = stateOf(url);
+
+  if (isFramed()) {
+    const parent = sameOriginParent();
+    if (!parent)
+      return { kind: 'orphan', reason: 'This page is framed by another site; it hands nothing to it.' };
+    parent.postMessage(
+      { type: frameCallbackMessageType, url: href } satisfies FrameCallbackMessage,
+      window.location.origin,
+    );
+    return { kind: 'posted', to: 'parent' };
+  }
 
   const pending = readPending();
   if (pending && Date.now() - pending.startedAt <= pendingLifetimeMs && pending.secrets?.state === state) {
@@ -243,7 +345,7 @@ export function handleCallbackPage(): CallbackPageOutcome {
       window.location.origin,
     );
     window.close();
-    return { kind: 'posted' };
+    return { kind: 'posted', to: 'opener' };
   }
   return {
     kind: 'orphan',
