@@ -65,7 +65,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'node --import tsx src/tenant/cli.ts',
+      // scripts/serve-tenant.mjs restarts a tenant that does not answer within 90 s (seen under heavy load).
+      command: 'node scripts/serve-tenant.mjs',
       // Probe 127.0.0.1 (where the tenant listens) so the readiness check never waits on an IPv6 `localhost`.
       url: `http://127.0.0.1:${TENANT_PORT}/.well-known/openid-configuration`,
       env: { TENANT_PORT: String(TENANT_PORT), TENANT_ISSUER },
