@@ -36,7 +36,9 @@ test.describe('byte budget', () => {
           : undefined,
       });
       const unknown = js.executed.filter((f) => !(f.file in modules)).map((f) => f.file);
-      expect(unknown, 'scripts missing from the module manifest: the build and its manifest differ').toEqual([]);
+      expect(unknown, 'scripts missing from the module manifest: the build and its manifest differ').toEqual(
+        [],
+      );
 
       const allowed = allowedHeavyCode[p.type];
       expect(
