@@ -23,7 +23,10 @@ export const chromeFlags = [
   '--no-first-run',
 ];
 
+const runTimeoutMs = 180_000;
+
 const median = (values: number[]) => {
+  if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)]!;
 };
@@ -48,13 +51,27 @@ export async function lighthouseScores(url: string, runs: number): Promise<Light
       chromeFlags,
     });
     try {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: [...categories],
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      // A run that hangs (a starved machine) is dropped after 3 minutes rather than stalling the bench.
+      let timer: NodeJS.Timeout | undefined;
+      const result = await Promise.race([
+        lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: [...categories],
+          maxWaitForLoad: 60_000,
+        }),
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), runTimeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!result) {
+        console.warn(
+          `[bench] Lighthouse run ${i + 1} for ${url} gave no result within ${runTimeoutMs / 1000} s; dropped.`,
+        );
+        continue;
+      }
       const { lhr } = result;
       scores.push(categories.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100)));
       for (const c of categories.slice(1)) {
