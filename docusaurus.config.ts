@@ -1,10 +1,13 @@
-import type { Config } from '@docusaurus/types';
+import type { Config, LoadContext, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { redirects } from './redirects';
 import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
+import bundleModules from './plugins/bundle-modules';
+import lazySearchHighlight from './plugins/lazy-search-highlight';
+import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
 // Where the site is published. Both come from the environment so one build recipe
@@ -84,15 +87,24 @@ const config: Config = {
   plugins: [
     // One list (redirects.ts), two writers: `.html` paths become plain files, the rest
     // go to plugin-client-redirects. See plugins/html-redirect-files.ts for why.
-    [
-      '@docusaurus/plugin-client-redirects',
-      {
+    // plugin-client-redirects is called from a function so its list stays out of the site config
+    // that Docusaurus ships to every page in main.js (issue #9); the options are its defaults plus ours.
+    function oldPaths(context: LoadContext) {
+      const plugin = clientRedirects(context, {
+        id: 'default',
+        fromExtensions: [],
+        toExtensions: [],
         redirects: redirects
           .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
           .filter((r) => r.from.length > 0),
-      },
-    ],
+      });
+      return plugin as Plugin<unknown> | null;
+    },
     htmlRedirectFiles(redirects),
+    // Which module is in which built file, for the byte budget check (tests/e2e/bytes.spec.ts).
+    bundleModules,
+    // mark.js (search-term highlighting) loads when a search result is opened, not on every page.
+    lazySearchHighlight,
   ],
 
   themeConfig: {

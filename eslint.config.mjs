@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'reports/**',
+      '.bench/**',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,6 @@
 // `npm test`: every check the project has, in the order a failure is cheapest to find.
 // typecheck → lint → format → unit tests (Vitest) → production builds (at / and at /portal/) → e2e (Playwright).
+// The e2e step includes the byte budget (tests/e2e/bytes.spec.ts, budgets in scripts/bench/budgets.ts).
 // Ends with one line that sums up all runners: `N passed, N failed`.
 // Static steps (typecheck, lint, format, each build) count as one check each.
 import { spawnSync } from 'node:child_process';

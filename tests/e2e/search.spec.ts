@@ -15,5 +15,7 @@ test('search finds a page by a term in its body, without leaving the origin', as
   await expect(hit.first()).toBeVisible();
   await hit.first().click();
   await expect(page).toHaveURL(/\/concepts\/flows/);
+  // The searched word is highlighted on the page the result opens (mark.js, loaded only now: issue #9).
+  await expect(page.locator('article mark').first()).toHaveText(/code_verifier/i);
   expect(foreign).toEqual([]);
 });

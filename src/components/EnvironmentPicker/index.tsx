@@ -4,7 +4,8 @@
  */
 import React, { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
-import { portalFailures } from '@site/src/oidc/catalogue/errors';
+// Only the URL failures: the full error catalogue would weigh on every page (issue #9).
+import { urlFailures } from '@site/src/oidc/catalogue/url-failures';
 import { useEnvironment, type EnvironmentId, type EnvironmentProblem } from '../EnvironmentContext';
 import { environmentIds } from '@site/src/oidc/environments';
 import styles from './styles.module.css';
@@ -21,7 +22,7 @@ const shortLabels: Record<EnvironmentId, string> = {
 
 export function problemSentence(code: EnvironmentProblem): string {
   if (code === 'missing_issuer') return 'Type the issuer URL first, for example https://id-test.telenor.no.';
-  const failure = portalFailures[code];
+  const failure = urlFailures[code];
   return `${failure.meaning} ${failure.reaction}`;
 }
 

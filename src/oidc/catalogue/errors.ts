@@ -7,6 +7,7 @@
  * Every user-facing sentence about a failure is derived from here, never from `error.message`.
  */
 import { spec, type GuideTopic } from './guide';
+import { urlFailures } from './url-failures';
 
 export type Retry =
   /** Never retry automatically: the user must act (log in again, fix input). */
@@ -209,26 +210,7 @@ export type OAuthErrorCode = keyof typeof oauthErrors;
 
 /** Failures the portal detects itself, before or instead of a provider's answer. */
 export const portalFailures = {
-  invalid_url: {
-    code: 'invalid_url',
-    meaning: 'The text is not an absolute URL.',
-    reaction: 'Type the issuer as a full URL, for example https://id-test.telenor.no.',
-    retry: 'never',
-  },
-  unsupported_scheme: {
-    code: 'unsupported_scheme',
-    meaning: 'Only https: URLs (and http: on this computer’s loopback address) can be an OpenID Provider.',
-    reaction: 'Use an https:// URL.',
-    retry: 'never',
-  },
-  insecure_http: {
-    code: 'insecure_http',
-    meaning:
-      'Plain http: is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]); anywhere else tokens would cross the network unencrypted.',
-    reaction: 'Use https://, or run the provider on localhost for local testing.',
-    retry: 'never',
-    spec: spec.rfc9700,
-  },
+  ...urlFailures,
   timeout: {
     code: 'timeout',
     meaning: 'No answer arrived within the time limit.',
