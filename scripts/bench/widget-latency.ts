@@ -9,6 +9,8 @@
 //   page     its page under tools/ (relative to the base URL, `?env=mock` is added);
 //   button   the accessible name of the button whose click is timed;
 //   verdict  a RegExp source the widget's role="status" text matches once the answer is shown;
+//   status   optional: a CSS selector, inside the widget, of that status element when it is not the
+//            widget's first role="status";
 //   setup    optional: what must happen once before the timed clicks (log in, fill a field), given
 //            the Playwright page and the widget's locator; it must leave the button ready to click.
 // The first timed click is a warm-up (it starts the MSW worker and loads the widget's chunks) and is
@@ -26,6 +28,7 @@ export type WidgetBench = {
   page: string;
   button: string;
   verdict: string;
+  status?: string;
   setup?: (page: Page, widget: Locator) => Promise<void>;
 };
 
@@ -54,6 +57,28 @@ export const widgets: WidgetBench[] = [
     setup: async (page, widget) => {
       await widget.locator('input[type="radio"][value="PublicWithRefresh"]').check();
       await mockLogin(page, widget, 'Log in with offline_access', /^200 OK — logged in/);
+    },
+  },
+  {
+    // The whole code flow: popup to the mock's authorize page and back, state and nonce checks, the
+    // code exchange, both signatures checked against the JWKS, and /userinfo.
+    name: 'scope builder',
+    page: 'tools/scope-builder',
+    button: 'Run',
+    verdict: '^Done: tokens received',
+    status: 'section[aria-label="Run"] [role="status"]',
+  },
+  {
+    // A silent check in a hidden iframe with the mock's SSO session on: authorize page and callback in
+    // the frame, then the code exchange.
+    name: 'prompt=none tryout',
+    page: 'tools/silent-auth',
+    button: 'Check session (prompt=none)',
+    verdict: '^Code received',
+    setup: async (page, widget) => {
+      const session = widget.getByRole('switch', { name: /SSO session/ });
+      await session.check();
+      await page.waitForTimeout(500); // the switch posts the scenario to the mock
     },
   },
 ];
@@ -91,10 +116,10 @@ export async function measureWidgets(browser: Browser, origin: string, runs: num
           .and(page.locator(':enabled'))
           .waitFor();
         const ms = await page.evaluate(
-          ({ name, button, verdict }) =>
+          ({ name, button, verdict, statusSelector }) =>
             new Promise<number>((resolve, reject) => {
               const root = document.querySelector(`[data-widget="${name}"]`);
-              const status = root?.querySelector('[role="status"]');
+              const status = root?.querySelector(statusSelector);
               const target = [...(root?.querySelectorAll('button') ?? [])].find(
                 (b) => b.textContent?.trim() === button,
               );
@@ -115,7 +140,12 @@ export async function measureWidgets(browser: Browser, origin: string, runs: num
               const t0 = performance.now();
               target.click();
             }),
-          { name: w.name, button: w.button, verdict: w.verdict },
+          {
+            name: w.name,
+            button: w.button,
+            verdict: w.verdict,
+            statusSelector: w.status ?? '[role="status"]',
+          },
         );
         times.push(ms);
       }

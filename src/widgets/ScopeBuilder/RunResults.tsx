@@ -108,7 +108,7 @@ export default function RunResults({
 
   return (
     <section aria-label="Run results" className={styles.section}>
-      <h4 className={styles.heading}>Token response</h4>
+      <h3 className={styles.heading}>Token response</h3>
       <div className={styles.row}>
         <button
           type="button"
@@ -139,7 +139,7 @@ export default function RunResults({
 
       {run.view.idToken && (
         <>
-          <h4 className={styles.heading}>ID token</h4>
+          <h3 className={styles.heading}>ID token</h3>
           <p>
             <code>
               alg {String(run.view.idToken.header.alg)}, kid {String(run.view.idToken.header.kid ?? '—')}
@@ -154,7 +154,7 @@ export default function RunResults({
       )}
       {run.view.accessToken ? (
         <>
-          <h4 className={styles.heading}>Access token</h4>
+          <h3 className={styles.heading}>Access token</h3>
           <p>
             <code>
               typ {String(run.view.accessToken.header.typ ?? '—')}, alg{' '}
@@ -170,7 +170,7 @@ export default function RunResults({
       ) : (
         <p className={styles.muted}>The access token is not a JWT, so it cannot be decoded here.</p>
       )}
-      <h4 className={styles.heading}>/userinfo</h4>
+      <h3 className={styles.heading}>/userinfo</h3>
       {!run.userinfo ? (
         <p className={styles.muted}>Not called: /userinfo needs the openid scope.</p>
       ) : run.userinfo.ok ? (

@@ -629,7 +629,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       />
 
       <section aria-label="Authorization request" className={styles.section}>
-        <h4 className={styles.heading}>Authorization request</h4>
+        <h3 className={styles.heading}>Authorization request</h3>
         <div className={styles.grid}>
           <TextField
             label="client_id"

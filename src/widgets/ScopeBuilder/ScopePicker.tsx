@@ -203,7 +203,7 @@ export default function ScopePicker(props: Props): React.JSX.Element {
       </p>
 
       <div className={styles.block}>
-        <h4 className={styles.heading}>API scopes</h4>
+        <h3 className={styles.heading}>API scopes</h3>
         <p className={styles.muted}>
           {apiScopeExplanation} <GuideLink topic="faqApiScopes">Scopes and Apigee</GuideLink>
         </p>
@@ -222,7 +222,7 @@ export default function ScopePicker(props: Props): React.JSX.Element {
       </div>
 
       <div className={styles.block}>
-        <h4 className={styles.heading}>Extra scopes</h4>
+        <h3 className={styles.heading}>Extra scopes</h3>
         <p className={styles.muted}>
           Any other scope, checked against RFC 6749 §3.3 and this environment’s <code>scopes_supported</code>
           {props.scopesSupported ? '' : ' (not known yet)'}.
