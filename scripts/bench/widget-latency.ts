@@ -128,7 +128,9 @@ export async function measureWidgets(browser: Browser, origin: string, runs: num
               let seenOther = false;
               const timer = setTimeout(() => reject(new Error(`${name}: no verdict within 20 s`)), 20_000);
               const observer = new MutationObserver(() => {
-                const text = status.textContent ?? '';
+                // Re-read the status on every change: a widget may re-render it as a new element.
+                // (No named helper function here: tsx would wrap it in a `__name` the page lacks.)
+                const text = root?.querySelector(statusSelector)?.textContent ?? '';
                 if (!pattern.test(text)) seenOther = true;
                 else if (seenOther) {
                   observer.disconnect();
@@ -136,7 +138,7 @@ export async function measureWidgets(browser: Browser, origin: string, runs: num
                   resolve(performance.now() - t0);
                 }
               });
-              observer.observe(status, { subtree: true, childList: true, characterData: true });
+              observer.observe(root!, { subtree: true, childList: true, characterData: true });
               const t0 = performance.now();
               target.click();
             }),
