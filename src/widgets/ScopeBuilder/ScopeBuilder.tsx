@@ -780,7 +780,7 @@ export default function ScopeBuilder(): React.JSX.Element {
                     {p.value.length > 120 ? p.value.slice(0, 120) + '…' : p.value}
                   </td>
                   <td>
-                    {p.explanation} {p.guide && <GuideLink topic={p.guide}>More</GuideLink>}
+                    {p.explanation} {p.guide && <GuideLink topic={p.guide}>More about {p.name}</GuideLink>}
                   </td>
                 </tr>
               ))}
