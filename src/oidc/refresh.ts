@@ -4,6 +4,7 @@
  * refresh-error simulator shows these; an integrator's client needs the same three branches.
  */
 import type { OidcFailure } from './failures';
+import type { TokenSet } from './tokens';
 
 export type RefreshFailureKind =
   /** The refresh token is dead (expired, revoked, reused, session ended, other client): log in again. */
@@ -95,4 +96,30 @@ export function tokenAnswerLine(
   const head = [f.status, f.error ?? f.code].filter((x) => x !== undefined).join(' ');
   const tail = f.error_description ?? f.detail ?? f.explanation.meaning;
   return `${head} — ${tail}`;
+}
+
+/** A token response as a widget shows it: the fields of the answer, every token shortened by `redactToken`. */
+export function redactedTokenResponse(tokens: TokenSet): Record<string, unknown> {
+  return {
+    access_token: redactToken(tokens.accessToken),
+    token_type: tokens.tokenType,
+    ...(tokens.expiresIn !== undefined ? { expires_in: tokens.expiresIn } : {}),
+    ...(tokens.refreshToken ? { refresh_token: redactToken(tokens.refreshToken) } : {}),
+    ...(tokens.idToken ? { id_token: redactToken(tokens.idToken) } : {}),
+    ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
+  };
+}
+
+/** The body of a failed token-endpoint answer as a widget shows it: the JSON the provider sent, or what we know. */
+export function tokenFailureBody(f: OidcFailure): string {
+  const cause = f.cause;
+  if (typeof cause === 'object' && cause !== null && !(cause instanceof Error)) {
+    try {
+      return JSON.stringify(cause, null, 2);
+    } catch {
+      // fall through to the fields we know
+    }
+  }
+  if (f.error) return JSON.stringify({ error: f.error, error_description: f.error_description }, null, 2);
+  return `(no answer: ${f.code})`;
 }

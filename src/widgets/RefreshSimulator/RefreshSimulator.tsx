@@ -16,6 +16,8 @@ import {
   mockIssuer,
   parseCallback,
   redactToken,
+  redactedTokenResponse,
+  tokenFailureBody,
   refreshPolicyOf,
   refreshTokens,
   revokeToken,
@@ -67,30 +69,6 @@ type Verdict = {
   failure?: OidcFailure;
   note?: string;
 };
-
-function redactedResponse(tokens: TokenSet): Record<string, unknown> {
-  return {
-    access_token: redactToken(tokens.accessToken),
-    token_type: tokens.tokenType,
-    ...(tokens.expiresIn !== undefined ? { expires_in: tokens.expiresIn } : {}),
-    ...(tokens.refreshToken ? { refresh_token: redactToken(tokens.refreshToken) } : {}),
-    ...(tokens.idToken ? { id_token: redactToken(tokens.idToken) } : {}),
-    ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
-  };
-}
-
-function failureBody(f: OidcFailure): string {
-  const cause = f.cause;
-  if (typeof cause === 'object' && cause !== null && !(cause instanceof Error)) {
-    try {
-      return JSON.stringify(cause, null, 2);
-    } catch {
-      // fall through to the fields we know
-    }
-  }
-  if (f.error) return JSON.stringify({ error: f.error, error_description: f.error_description }, null, 2);
-  return `(no answer: ${f.code})`;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -194,7 +172,7 @@ export default function RefreshSimulator(): React.JSX.Element {
           title,
           curl: f.curl ?? '',
           statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
-          body: failureBody(f),
+          body: tokenFailureBody(f),
           ok: false,
         });
       setVerdict({
@@ -233,7 +211,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         title: 'Code exchange (login)',
         curl: result.curl,
         statusLine: '200 OK',
-        body: JSON.stringify(redactedResponse(tokens), null, 2),
+        body: JSON.stringify(redactedTokenResponse(tokens), null, 2),
         ok: true,
       });
       if (env.id === 'mock' && parsed.response.sessionState) {
@@ -349,7 +327,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         title: options.title ?? 'Refresh',
         curl: result.curl,
         statusLine: '200 OK',
-        body: JSON.stringify(redactedResponse(tokens), null, 2),
+        body: JSON.stringify(redactedTokenResponse(tokens), null, 2),
         ok: true,
       });
       return tokens;

@@ -16,6 +16,8 @@ import {
   parseCallback,
   readSilentAnswer,
   redactToken,
+  redactedTokenResponse,
+  tokenFailureBody,
   silentCheckTimeoutMs,
   silentTimeoutAnswer,
   tamperWithState,
@@ -27,7 +29,6 @@ import {
   type SilentAnswer,
   type SilentMode,
   type SilentOutcome,
-  type TokenSet,
 } from '@site/src/oidc';
 import {
   awaitPopupCallback,
@@ -92,30 +93,6 @@ type Steps = {
   token?: { curl: string; statusLine: string; body: string; ok: boolean };
   tokenNotSent?: string;
 };
-
-function redactedTokens(tokens: TokenSet): Record<string, unknown> {
-  return {
-    access_token: redactToken(tokens.accessToken),
-    token_type: tokens.tokenType,
-    ...(tokens.expiresIn !== undefined ? { expires_in: tokens.expiresIn } : {}),
-    ...(tokens.refreshToken ? { refresh_token: redactToken(tokens.refreshToken) } : {}),
-    ...(tokens.idToken ? { id_token: redactToken(tokens.idToken) } : {}),
-    ...(tokens.scope !== undefined ? { scope: tokens.scope } : {}),
-  };
-}
-
-function failureBody(f: OidcFailure): string {
-  const cause = f.cause;
-  if (typeof cause === 'object' && cause !== null && !(cause instanceof Error)) {
-    try {
-      return JSON.stringify(cause, null, 2);
-    } catch {
-      // fall through
-    }
-  }
-  if (f.error) return JSON.stringify({ error: f.error, error_description: f.error_description }, null, 2);
-  return `(no answer: ${f.code})`;
-}
 
 function stateIn(callbackUrl: string): string | undefined {
   try {
@@ -291,7 +268,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
           token: {
             curl: (f.curl ?? '').split(answer.response.code).join('<code>'),
             statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
-            body: failureBody(f),
+            body: tokenFailureBody(f),
             ok: false,
           },
         });
@@ -313,7 +290,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
           // The code is used up now, but it is still shown only shortened, like the tokens.
           curl: exchanged.curl.split(answer.response.code).join('<code>'),
           statusLine: '200 OK',
-          body: JSON.stringify(redactedTokens(view.tokens), null, 2),
+          body: JSON.stringify(redactedTokenResponse(view.tokens), null, 2),
           ok: true,
         },
       });
