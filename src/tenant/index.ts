@@ -2,7 +2,7 @@
  * Starts the local test tenant on a port: `startTenant({ port }) → { issuer, close() }`.
  * Used by the CLI (`npm run tenant`, `npm start`) and by the tests (port 0 picks a free one).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProvider } from './provider';
 import { parseAllowedOrigins } from './origins';
@@ -28,7 +28,25 @@ export type RunningTenant = { issuer: string; port: number; close(): Promise<voi
 
 export async function startTenant(options: StartTenantOptions): Promise<RunningTenant> {
   const host = options.host ?? 'localhost';
-  const server: Server = createServer();
+  const allowedOrigins = options.allowedOrigins ?? parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+  // A port must never be open before it can answer: a connection the kernel accepts while no request
+  // handler is attached is kept open and never answered (a readiness probe then waits until its own limit).
+  // With a known port the provider is built first and the port opened after. Port 0 needs the port before
+  // the issuer exists, so there the handler is attached before `listen` and holds each request until the
+  // provider is ready: every accepted connection still gets an HTTP answer.
+  const knownIssuer = options.issuer ?? (options.port !== 0 ? `http://localhost:${options.port}` : undefined);
+  const early = knownIssuer === undefined ? undefined : await requestHandler(knownIssuer, allowedOrigins);
+
+  let later: Promise<RequestListener> | undefined;
+  const server: Server = createServer(
+    early ??
+      ((req, res) => {
+        void later?.then(
+          (handle) => handle(req, res),
+          () => res.writeHead(503).end('The local test tenant failed to start.'),
+        );
+      }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {
@@ -37,16 +55,16 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     });
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = options.issuer ?? `http://localhost:${port}`;
-  const provider = await createProvider({
-    issuer,
-    allowedOrigins: options.allowedOrigins ?? parseAllowedOrigins(process.env.ALLOWED_ORIGINS),
-  });
-  // oidc-provider logs server errors through Koa's 'error' event; keep them short and token-free.
-  provider.on('server_error', (_ctx, error: Error) =>
-    console.error(`[tenant] server error: ${error.message}`),
-  );
-  server.on('request', provider.callback());
+  const issuer = knownIssuer ?? `http://localhost:${port}`;
+  if (!early) {
+    later = requestHandler(issuer, allowedOrigins);
+    try {
+      await later;
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
   return {
     issuer,
     port,
@@ -56,4 +74,14 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** Builds the provider for an issuer and returns its HTTP request handler. */
+async function requestHandler(issuer: string, allowedOrigins: readonly string[]): Promise<RequestListener> {
+  const provider = await createProvider({ issuer, allowedOrigins });
+  // oidc-provider logs server errors through Koa's 'error' event; keep them short and token-free.
+  provider.on('server_error', (_ctx, error: Error) =>
+    console.error(`[tenant] server error: ${error.message}`),
+  );
+  return provider.callback();
 }
