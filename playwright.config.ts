@@ -15,6 +15,24 @@ export const TENANT_ISSUER = process.env.TENANT_ISSUER ?? `http://localhost:${TE
 const executablePath = resolveChromium();
 const isCI = !!process.env.CI;
 
+/** A server the suite needs, started through scripts/e2e-server.mjs (a site build may be made first: 600 s). */
+function server(
+  name: string,
+  url: string,
+  seconds: number,
+  command: string,
+  env: Record<string, string> = {},
+) {
+  return {
+    command: `node scripts/e2e-server.mjs --name "${name}" --url ${url} --timeout ${seconds} -- ${command}`,
+    url,
+    env: { TENANT_ISSUER, ...env },
+    reuseExistingServer: !isCI,
+    timeout: (seconds + 30) * 1000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
 export default defineConfig({
   testDir: './tests/e2e',
   outputDir: './test-results',
@@ -45,35 +63,28 @@ export default defineConfig({
       use: { baseURL: `http://localhost:${PORTAL_PORT}/portal/` },
     },
   ],
+  // Each server starts through scripts/e2e-server.mjs, which names the server, its port and its last output
+  // lines when it exits or does not answer in time; Playwright's own wait is only the backstop behind it.
   webServer: [
-    {
-      command: `node scripts/serve-build.mjs build / ${SITE_PORT}`,
-      url: `http://localhost:${SITE_PORT}/`,
-      env: { TENANT_ISSUER },
-      reuseExistingServer: !isCI,
-      timeout: 600_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      command: `node scripts/serve-build.mjs build-portal /portal/ ${PORTAL_PORT}`,
-      url: `http://localhost:${PORTAL_PORT}/portal/`,
-      env: { TENANT_ISSUER },
-      reuseExistingServer: !isCI,
-      timeout: 600_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
-    {
-      // scripts/serve-tenant.mjs restarts a tenant that does not answer within 90 s (seen under heavy load).
-      command: 'node scripts/serve-tenant.mjs',
-      // Probe 127.0.0.1 (where the tenant listens) so the readiness check never waits on an IPv6 `localhost`.
-      url: `http://127.0.0.1:${TENANT_PORT}/.well-known/openid-configuration`,
-      env: { TENANT_PORT: String(TENANT_PORT), TENANT_ISSUER },
-      reuseExistingServer: !isCI,
-      timeout: 300_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    server(
+      'site at /',
+      `http://localhost:${SITE_PORT}/`,
+      600,
+      `node scripts/serve-build.mjs build / ${SITE_PORT}`,
+    ),
+    server(
+      'site at /portal/',
+      `http://localhost:${PORTAL_PORT}/portal/`,
+      600,
+      `node scripts/serve-build.mjs build-portal /portal/ ${PORTAL_PORT}`,
+    ),
+    // Probe 127.0.0.1 (where the tenant listens) so the readiness check never waits on an IPv6 `localhost`.
+    server(
+      'local test tenant',
+      `http://127.0.0.1:${TENANT_PORT}/.well-known/openid-configuration`,
+      120,
+      'node --import tsx src/tenant/cli.ts',
+      { TENANT_PORT: String(TENANT_PORT) },
+    ),
   ],
 });
