@@ -1,7 +1,13 @@
 // Old guide URLs keep working: every old page (both `/<Name>.html` and `/<Name>`) lands on the
 // page for its topic, every old FAQ anchor lands on its answer's page, and every old in-page
 // anchor the guide linked to lands on the matching section.
-import { expect, test, type Page } from '@playwright/test';
+//
+// Each check runs at the cheapest level that can see it: the redirect files are read over HTTP
+// (status, the target in the meta refresh and in the script, the target page itself), one browser
+// test per redirect form proves that the script forwards the query and the #fragment, and the
+// anchors — which need the client-side anchor map and a scroll — are walked in the browser, grouped
+// by the page they land on.
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { redirects } from '../../redirects';
 import { faqAnchors, misspelledAnchors } from '../../src/components/OldAnchors/map';
 
@@ -225,39 +231,93 @@ test.describe('the data tables agree with each other', () => {
   });
 });
 
-for (const [name, target] of oldPages) {
-  for (const form of [`${name}.html`, name]) {
-    test(`old page /${form} lands on ${target}`, async ({ page }) => {
-      await page.goto(form);
-      await expectLandedOn(page, target);
-    });
-  }
+/** What an old URL's redirect file sends the browser to, read as a static host serves it. */
+async function redirectTarget(request: APIRequestContext, path: string) {
+  const res = await request.get(path, { maxRedirects: 0 });
+  const html = await res.text();
+  const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)"/.exec(html)?.[1];
+  // Both redirect writers build the script's target from a quoted path + search + hash.
+  const script =
+    /location\.(?:replace\(|href = )["']([^"']+)["'] \+ window\.location\.search \+ window\.location\.hash/.exec(
+      html,
+    )?.[1];
+  return { status: res.status(), refresh, script };
 }
 
-// README.md was the old site root: its URLs are the new landing page itself, not redirects.
-for (const form of ['', 'index.html']) {
-  test(`old root /${form} is the landing page`, async ({ page }) => {
-    await page.goto(form);
-    await expectLandedOn(page, form ? '/index.html' : '/');
-    await expect(page.locator('h1').first()).toHaveText('TelenorID+ Developer Portal');
+/** The target page answers 200 with a real page (an h1 that is not the 404 page's). */
+async function expectPage(request: APIRequestContext, baseURL: string, target: string) {
+  const res = await request.get(new URL(target.replace(/^\//, ''), baseURL).href);
+  expect.soft(res.status(), `${target} answers`).toBe(200);
+  const h1 = /<h1[^>]*>(.*?)<\/h1>/s.exec(await res.text())?.[1] ?? '';
+  expect.soft(h1, `${target} has a heading`).not.toBe('');
+  expect.soft(h1, `${target} is not the 404 page`).not.toMatch(/page not found/i);
+}
+
+for (const form of ['.html', ''] as const) {
+  test(`every old page /<Name>${form} redirects to its topic's page (over HTTP)`, async ({
+    request,
+    baseURL,
+  }) => {
+    const base = new URL(baseURL!).pathname;
+    for (const [name, target] of oldPages) {
+      const { status, refresh, script } = await redirectTarget(request, `${name}${form}`);
+      const expected = `${base}${target.replace(/^\//, '')}`;
+      expect.soft(status, `/${name}${form} answers`).toBe(200);
+      expect.soft(refresh, `/${name}${form}: meta refresh target`).toBe(expected);
+      expect.soft(script, `/${name}${form}: script target (forwards ?query and #fragment)`).toBe(expected);
+    }
+    for (const target of new Set(oldPages.map(([, t]) => t))) await expectPage(request, baseURL!, target);
   });
 }
 
-for (const [anchor, answer] of oldFaqAnchors) {
-  for (const form of ['TelenorID_Plus_-_QandA.html', 'TelenorID_Plus_-_QandA']) {
-    test(`old FAQ anchor /${form}#${anchor.slice(0, 40)}… lands on ${answer}`, async ({ page }) => {
-      await page.goto(`${form}#${anchor}`);
-      await expectLandedOn(page, answer);
-    });
+// README.md was the old site root: its URLs are the new landing page itself, not redirects.
+test('the old root / and /index.html are the landing page (over HTTP)', async ({ request }) => {
+  for (const form of ['', 'index.html']) {
+    const res = await request.get(form, { maxRedirects: 0 });
+    expect.soft(res.status(), `/${form}`).toBe(200);
+    expect
+      .soft(/<h1[^>]*>(.*?)<\/h1>/s.exec(await res.text())?.[1], `/${form}`)
+      .toBe('TelenorID+ Developer Portal');
   }
+});
+
+// The browser follows both redirect forms, keeping the query string and landing on the #fragment.
+for (const form of ['TelenorID_Plus_-_authorize.html', 'TelenorID_Plus_-_authorize']) {
+  test(`a browser following /${form}?…#… keeps the query and lands on the section`, async ({ page }) => {
+    await page.goto(`${form}?from=bookmark#force-authentication-and-ignore-sso`);
+    await expectLandedOn(page, '/api/authorize');
+    expect(new URL(page.url()).search).toBe('?from=bookmark');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#force-authentication-and-ignore-sso');
+    await expect(page.locator('[id="force-authentication-and-ignore-sso"]')).toBeInViewport();
+  });
 }
 
-for (const [name, anchor, target, id] of oldAnchors) {
-  test(`old anchor /${name}.html#${anchor} lands on ${target}#${id}`, async ({ page }) => {
-    await page.goto(`${name}.html#${anchor}`);
-    await expectLandedOn(page, target);
-    await expect(page.locator(`[id="${id}"]`)).toBeAttached();
-    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#${id}`);
-    await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+for (const form of ['TelenorID_Plus_-_QandA.html', 'TelenorID_Plus_-_QandA']) {
+  test(`every old FAQ anchor on /${form} lands on its answer`, async ({ page }) => {
+    test.setTimeout(10_000 * oldFaqAnchors.length + 30_000); // one navigation per anchor
+    for (const [anchor, answer] of oldFaqAnchors) {
+      await test.step(`#${anchor.slice(0, 40)}… → ${answer}`, async () => {
+        await page.goto(`${form}#${anchor}`);
+        await expectLandedOn(page, answer);
+      });
+    }
+  });
+}
+
+const anchorsByTarget = new Map<string, typeof oldAnchors>();
+for (const entry of oldAnchors)
+  anchorsByTarget.set(entry[2], [...(anchorsByTarget.get(entry[2]) ?? []), entry]);
+for (const [target, anchors] of anchorsByTarget) {
+  test(`every old in-page anchor of ${target} lands on its section`, async ({ page }) => {
+    test.setTimeout(10_000 * anchors.length + 30_000); // one navigation per anchor
+    for (const [name, anchor, , id] of anchors) {
+      await test.step(`/${name}.html#${anchor} → ${target}#${id}`, async () => {
+        await page.goto(`${name}.html#${anchor}`);
+        await expectLandedOn(page, target);
+        await expect(page.locator(`[id="${id}"]`)).toBeAttached();
+        await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#${id}`);
+        await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+      });
+    }
   });
 }
