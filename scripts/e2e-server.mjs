@@ -67,7 +67,7 @@ while (!ready) {
   if (Date.now() - started > limitMs) fail(`did not answer within ${limitMs / 1000} s`);
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2_000), redirect: 'manual' });
-    ready = res.status < 500;
+    ready = res.ok;
   } catch {
     // not answering yet
   }
