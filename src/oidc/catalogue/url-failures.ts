@@ -27,4 +27,10 @@ export const urlFailures = {
     retry: 'never',
     spec: spec.rfc9700,
   },
+  credentials_in_url: {
+    code: 'credentials_in_url',
+    meaning: 'The URL holds a user name or password (before an @), which hides its real host.',
+    reaction: 'Type the issuer without user@ in front of the host.',
+    retry: 'never',
+  },
 } satisfies Record<string, ErrorExplanation>;

@@ -12,7 +12,7 @@ import {
   exchangeCode,
   explain,
   failure,
-  fetchDiscovery,
+  discoverProvider,
   mockIssuer,
   parseCallback,
   redactToken,
@@ -123,11 +123,12 @@ export default function RefreshSimulator(): React.JSX.Element {
       await environmentReady(env.id, baseUrl);
       let discovery = discoveryCache.current.get(env.issuer);
       if (!discovery) {
-        const result = await fetchDiscovery(env.issuer);
+        const result = await discoverProvider(env.issuer);
         if (!result.ok) {
           setVerdict({
             line: `${tokenAnswerLine({ ok: false, failure: result.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
             ok: false,
+            failure: result.failure,
           });
           return undefined;
         }
@@ -136,6 +137,7 @@ export default function RefreshSimulator(): React.JSX.Element {
       }
       return {
         discovery,
+        issuer: env.issuer,
         clientId: client.clientId,
         ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
       };
