@@ -7,8 +7,7 @@ import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
-import cspInlineHashes from './plugins/csp-inline-hashes';
-import { metaContentSecurityPolicy, referrerPolicy } from './config/security-headers.mjs';
+import contentSecurityPolicy from './plugins/content-security-policy';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
@@ -37,17 +36,6 @@ const config: Config = {
     // talks to. `npm start` and the e2e suite run the tenant there; change both together.
     localTenantIssuer: process.env.TENANT_ISSUER ?? defaultTenantIssuer,
   },
-
-  // A Content-Security-Policy and a referrer policy in every page (issue #14); the inline scripts'
-  // hashes are added after the build (plugins/csp-inline-hashes.ts); frame-ancestors and nosniff need
-  // HTTP headers (config/security-headers.mjs, README “Publishing”).
-  headTags: [
-    {
-      tagName: 'meta',
-      attributes: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
-    },
-    { tagName: 'meta', attributes: { name: 'referrer', content: referrerPolicy } },
-  ],
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
@@ -118,8 +106,10 @@ const config: Config = {
     bundleModules,
     // mark.js (search-term highlighting) loads when a search result is opened, not on every page.
     lazySearchHighlight,
-    // Each page's inline scripts hashed into its Content-Security-Policy.
-    cspInlineHashes,
+    // A Content-Security-Policy and a referrer policy in every page (head tags), with each page's inline
+    // scripts hashed into it after the build; frame-ancestors and nosniff need HTTP headers
+    // (config/security-headers.mjs, README “Publishing”).
+    contentSecurityPolicy,
   ],
 
   themeConfig: {

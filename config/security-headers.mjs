@@ -1,7 +1,7 @@
-// The portal's security policy, in one place: the <meta> policy every page carries (docusaurus.config.ts
-// headTags, with the hashes of its inline scripts added after the build by plugins/csp-inline-hashes.ts),
+// The portal's security policy, in one place: the <meta> policy every page carries (head tags of
+// plugins/content-security-policy.ts, which also adds each page's inline-script hashes after the build),
 // and the HTTP headers a host should send (scripts/static-server.mjs sends them; README.md shows them for
-// nginx, Netlify and others). Plain JavaScript so both the TypeScript config and the .mjs host import it.
+// nginx, Netlify and others). Plain JavaScript so both the TypeScript plugin and the .mjs host import it.
 //
 // Why each source is there:
 // - connect-src / frame-src allow https: anywhere and plain http on loopback only: widgets talk to any

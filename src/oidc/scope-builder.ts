@@ -555,7 +555,7 @@ export function describeRunFailure(
     return `${context.environment} could not be reached during ${where}${f.code === 'timeout' ? ' (no answer in time)' : ''}. Check that it is up, then try again.`;
   }
   if (refusedProviderCodes.includes(f.code))
-    return `Not used, and nothing was sent to it: ${f.detail ? `${f.detail} ` : ''}${f.explanation.meaning} ${f.explanation.reaction}`;
+    return `Refused before sending anything: ${f.detail ? `${f.detail} ` : ''}${f.explanation.meaning} ${f.explanation.reaction}`;
   if (f.code === 'state_mismatch')
     return `The answer came back with a state this browser did not send, so it was rejected and no code was exchanged. ${f.explanation.reaction}`;
   if (f.code === 'access_denied')

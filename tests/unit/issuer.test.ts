@@ -74,7 +74,7 @@ describe('the issuer-match rule', () => {
       environment: 'Custom issuer attacker.example',
       corsLikely: true,
     });
-    expect(sentence).toContain('nothing was sent');
+    expect(sentence).toContain('Refused before sending anything');
     expect(sentence).toContain('names another issuer');
   });
 

@@ -98,11 +98,8 @@ function write(storage: 'localStorage' | 'sessionStorage', key: string, choice?:
     else
       window[storage].setItem(
         key,
-        JSON.stringify({
-          id: choice.id,
-          ...(choice.id === 'custom' ? { issuer: choice.customIssuer } : {}),
-          ...(choice.confirmed ? { confirmed: true } : {}),
-        }),
+        // undefined members drop out: {"id":"local"}, {"id":"custom","issuer":"https://…"}
+        JSON.stringify({ id: choice.id, issuer: choice.customIssuer, confirmed: choice.confirmed }),
       );
   } catch {
     // Private mode or storage disabled: the choice still holds for this page.
@@ -156,7 +153,7 @@ export function EnvironmentProvider({ children }: { children: ReactNode }): Reac
     setChoice(next);
     setLinkProblem(undefined);
     // The reader's own choice: remembered, and it ends the link's choice for this visit.
-    write('localStorage', environmentStorageKey, { id, customIssuer: next.customIssuer });
+    write('localStorage', environmentStorageKey, { ...next, confirmed: undefined });
     write('sessionStorage', visitStorageKey);
     return result;
   }, []);

@@ -249,7 +249,7 @@ export const portalFailures = {
   issuer_mismatch: {
     code: 'issuer_mismatch',
     meaning:
-      'The provider’s discovery document names another issuer than the one asked for, so its endpoints may belong to someone else (an issuer mix-up): nothing was sent to them.',
+      'The provider’s discovery document names another issuer than the one asked for, so its endpoints may belong to someone else (an issuer mix-up).',
     reaction:
       'Use a provider only under the issuer its own document states. If you trust that issuer, type it in the environment picker; otherwise ask whoever sent you the link.',
     retry: 'never',

@@ -29,8 +29,8 @@ export const urlFailures = {
   },
   credentials_in_url: {
     code: 'credentials_in_url',
-    meaning: 'The URL holds a user name or password (before an @), which hides its real host.',
-    reaction: 'Type the issuer without user@ in front of the host.',
+    meaning: 'A user@ before the host hides the real host.',
+    reaction: 'Type the issuer without it.',
     retry: 'never',
   },
 } satisfies Record<string, ErrorExplanation>;

@@ -1,8 +1,8 @@
 // The build step that lets a page's own inline scripts run under its Content-Security-Policy, and
-// nothing else (plugins/csp-inline-hashes.ts).
+// nothing else (plugins/content-security-policy.ts).
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { addInlineHashes, inlineScriptHashes } from '../../plugins/csp-inline-hashes';
+import { addInlineHashes, inlineScriptHashes } from '../../plugins/content-security-policy';
 import { metaContentSecurityPolicy } from '../../config/security-headers.mjs';
 
 const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;

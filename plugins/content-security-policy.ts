@@ -1,11 +1,15 @@
-// After the build: add the SHA-256 of every inline <script> of a page to the script-src of that
-// page's Content-Security-Policy <meta> (docusaurus.config.ts headTags). Docusaurus writes a few inline
-// scripts (the colour-mode script, the base-URL banner) whose text depends on the configuration, so
-// they are hashed as built rather than listed by hand; anything else inline stays blocked.
+// The Content-Security-Policy and referrer policy of every page (issue #14), from config/security-headers.mjs:
+// - as `headTags` (injectHtmlTags), not as the site config's `headTags`, which Docusaurus would also
+//   ship to every page inside main.js (the byte budget has no room for the policy twice);
+// - after the build, the SHA-256 of every inline <script> of a page is added to the script-src of that
+//   page's policy. Docusaurus writes a few inline scripts (the colour-mode script, the base-URL banner)
+//   whose text depends on the configuration, so they are hashed as built rather than listed by hand;
+//   anything else inline stays blocked.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from '@docusaurus/types';
+import { metaContentSecurityPolicy, referrerPolicy } from '../config/security-headers.mjs';
 
 const metaPattern = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/;
 
@@ -42,9 +46,20 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
-export default function cspInlineHashes(): Plugin {
+export default function contentSecurityPolicy(): Plugin {
   return {
-    name: 'csp-inline-hashes',
+    name: 'content-security-policy',
+    injectHtmlTags() {
+      return {
+        headTags: [
+          {
+            tagName: 'meta',
+            attributes: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
+          },
+          { tagName: 'meta', attributes: { name: 'referrer', content: referrerPolicy } },
+        ],
+      };
+    },
     async postBuild({ outDir }) {
       for (const file of await htmlFiles(outDir)) {
         const html = await readFile(file, 'utf8');
