@@ -11,7 +11,8 @@
 //   unreachable from widgets, which is the safe side).
 // - style-src needs 'unsafe-inline': React and Mermaid set style attributes and <style> elements.
 // - script-src is 'self' plus hashes: nothing injected into a page can run.
-// - frame-ancestors (clickjacking) cannot be set by a <meta>; only the header does it.
+// - frame-ancestors (clickjacking) cannot be set by a <meta>; only the header does it. 'self', not
+//   'none': the prompt=none tryout frames the portal's own callback and mock authorize pages.
 
 const loopbackHttp = ['http://localhost:*', 'http://*.localhost:*', 'http://127.0.0.1:*'];
 
@@ -49,8 +50,8 @@ export const referrerPolicy = 'strict-origin-when-cross-origin';
  * <meta>, where the build knows each page's inline-script hashes.
  */
 export const hostHeaders = {
-  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+  'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': referrerPolicy,
-  'X-Frame-Options': 'DENY',
+  'X-Frame-Options': 'SAMEORIGIN',
 };

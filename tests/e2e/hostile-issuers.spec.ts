@@ -133,7 +133,7 @@ test('5a. every page carries a CSP and a referrer policy; the host sends frame-a
 }) => {
   const response = await page.goto('tools/scope-builder');
   const headers = response!.headers();
-  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached();
