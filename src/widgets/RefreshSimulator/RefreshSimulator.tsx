@@ -27,6 +27,7 @@ import {
   type ClientTypeName,
   type OidcFailure,
   type TokenSet,
+  type GuideTopic,
 } from '@site/src/oidc';
 import {
   awaitPopupCallback,
@@ -65,6 +66,8 @@ type Exchange = { title: string; curl: string; statusLine: string; body: string;
 type Verdict = {
   line: string;
   ok: boolean;
+  /** Where a failure that is not a refresh answer is explained. */
+  guide?: GuideTopic;
   cause?: CauseId;
   failure?: OidcFailure;
   note?: string;
@@ -128,7 +131,8 @@ export default function RefreshSimulator(): React.JSX.Element {
           setVerdict({
             line: `${tokenAnswerLine({ ok: false, failure: result.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
             ok: false,
-            failure: result.failure,
+            // Not a refresh answer: no refresh advice, but the page that explains it (issuer mix-up …).
+            ...(result.failure.explanation.guide ? { guide: result.failure.explanation.guide } : {}),
           });
           return undefined;
         }
@@ -712,6 +716,12 @@ export default function RefreshSimulator(): React.JSX.Element {
 
       <p role="status" className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}>
         {verdict?.line ?? ''}
+        {verdict?.guide && (
+          <>
+            {' '}
+            <GuideLink topic={verdict.guide}>What this means</GuideLink>
+          </>
+        )}
       </p>
 
       {verdict?.failure && explanation && reaction && (

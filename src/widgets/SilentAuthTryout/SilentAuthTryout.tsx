@@ -677,7 +677,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
           {problemGuide && (
             <>
               {' '}
-              <GuideLink topic={problemGuide}>Why the tryout refuses this</GuideLink>
+              <GuideLink topic={problemGuide}>What this means</GuideLink>
             </>
           )}
         </div>
