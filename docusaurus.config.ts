@@ -7,6 +7,7 @@ import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
+import contentSecurityPolicy from './plugins/content-security-policy';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
@@ -105,6 +106,10 @@ const config: Config = {
     bundleModules,
     // mark.js (search-term highlighting) loads when a search result is opened, not on every page.
     lazySearchHighlight,
+    // A Content-Security-Policy and a referrer policy in every page (head tags), with each page's inline
+    // scripts hashed into it after the build; frame-ancestors and nosniff need HTTP headers
+    // (config/security-headers.mjs, README “Publishing”).
+    contentSecurityPolicy,
   ],
 
   themeConfig: {

@@ -2,7 +2,8 @@
 // It behaves like a real static host (GitHub Pages, nginx, S3 + CDN), which `docusaurus serve` does not
 // quite: it gzips text like a CDN would (`docusaurus serve` does not compress), serves `Old.html`
 // as the file it is (no clean-URL redirect that drops the base URL), and answers `/x` from
-// `x/index.html` or `x.html`.
+// `x/index.html` or `x.html`. Every answer carries the security headers a production host should send
+// (config/security-headers.mjs: CSP frame-ancestors, X-Content-Type-Options, Referrer-Policy).
 //
 //   node scripts/static-server.mjs --dir build --base /portal/ --port 3101
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { hostHeaders } from '../config/security-headers.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +56,7 @@ function resolve(urlPath) {
 
 function send(req, res, file, status) {
   const type = types[path.extname(file)] ?? 'application/octet-stream';
-  const headers = { 'Content-Type': type, Vary: 'Accept-Encoding' };
+  const headers = { ...hostHeaders, 'Content-Type': type, Vary: 'Accept-Encoding' };
   // Hashed assets are immutable; HTML must revalidate, as on a real host.
   headers['Cache-Control'] = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
   const gzip = compressible.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

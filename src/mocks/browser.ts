@@ -40,7 +40,9 @@ function prepareTenant(baseUrl: string): void {
   configureMockTenant({
     authorizationEndpoint: new URL(base + mockAuthorizePagePath, location.origin).href,
     endSessionEndpoint: new URL(base + mockLogoutPagePath, location.origin).href,
-    redirectOrigins: [location.origin],
+    // The portal's own callback page, exactly: the widgets' only redirect_uri (issue #14).
+    redirectOrigins: [],
+    redirectUris: [new URL(base + 'callback/', location.origin).href],
   });
   if (restored) return;
   restored = true;

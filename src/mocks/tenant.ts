@@ -73,8 +73,13 @@ export type MockTenantConfig = {
   /** A page of the portal in the browser; the mock's own handler in Node. */
   authorizationEndpoint: string;
   endSessionEndpoint: string;
-  /** Origins whose https (or loopback http) URLs are accepted as redirect_uri. */
+  /** Origins whose https (or loopback http) URLs are accepted as redirect_uri (Node tests). */
   redirectOrigins: string[];
+  /**
+   * When set, the only redirect_uri (and post_logout_redirect_uri) values accepted, compared exactly;
+   * `redirectOrigins` is then ignored. In the browser it is the portal's own callback page.
+   */
+  redirectUris?: string[];
 };
 
 const state = {
@@ -98,13 +103,12 @@ export function getMockConfig(): Readonly<MockTenantConfig> {
   return state.config;
 }
 
-/** Point the mock's authorize/end-session endpoints at pages of the portal, and allow its origin. */
+/**
+ * Point the mock's authorize/end-session endpoints at pages of the portal. Redirect rules given here
+ * replace the defaults (never merge with them), so the browser's mock redirects to its callback only.
+ */
 export function configureMockTenant(patch: Partial<Omit<MockTenantConfig, 'issuer'>>): void {
-  state.config = {
-    ...state.config,
-    ...patch,
-    redirectOrigins: [...new Set([...state.config.redirectOrigins, ...(patch.redirectOrigins ?? [])])],
-  };
+  state.config = { ...state.config, ...patch };
 }
 
 export function getMockScenario(): Readonly<MockScenario> {
@@ -292,6 +296,8 @@ function redirectOriginAllowed(uri: string): boolean {
   if (url.hash || uri.includes('#')) return false;
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return false;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (url.username || url.password) return false;
+  if (state.config.redirectUris) return state.config.redirectUris.includes(uri);
   return state.config.redirectOrigins.includes(url.origin);
 }
 

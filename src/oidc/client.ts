@@ -6,13 +6,19 @@
 import * as oidc from 'openid-client';
 import { checkProviderUrl } from './environments';
 import { failure, prop, stringProp, type OidcFailure } from './failures';
+import { checkProviderMetadata } from './issuer';
 import { recordingFetch, toCurl, type FetchLike, type RecordedRequest } from './curl';
 import type { DiscoveryDocument } from './discovery';
 
 /** One registered client at one provider. */
 export type ClientSettings = {
-  /** The provider's metadata (from `fetchDiscovery`). */
+  /** The provider's metadata (from `discoverProvider`). */
   discovery: DiscoveryDocument;
+  /**
+   * The issuer the reader asked for (the environment's). The document's `issuer` must be exactly
+   * this (`checkProviderMetadata`), or nothing is sent.
+   */
+  issuer: string;
   clientId: string;
   /** Confidential clients only. Kept in memory; shown in curl only as a placeholder. */
   clientSecret?: string;
@@ -26,22 +32,21 @@ export type PreparedClient = {
   config: oidc.Configuration;
   /** Every request openid-client sends through this configuration, in order. */
   requests: RecordedRequest[];
-  /** True when plain http is allowed because the issuer is a loopback host. */
+  /** True when plain http is allowed because some endpoint is itself on a loopback host. */
   insecureLoopback: boolean;
 };
 
 /**
- * Build an openid-client Configuration. Fails (never throws) on an issuer that is not https, or
- * http on a non-loopback host.
+ * Build an openid-client Configuration. Fails (never throws) on a document whose issuer is not the
+ * one asked for, or with an endpoint that is not https (http only for an endpoint on loopback).
  */
 export function prepareClient(
   settings: ClientSettings,
 ): { ok: true; client: PreparedClient } | { ok: false; failure: OidcFailure } {
-  const issuer = settings.discovery['issuer'];
-  if (typeof issuer !== 'string')
+  if (typeof settings.discovery['issuer'] !== 'string')
     return failure('invalid_response', { detail: 'The discovery document has no issuer.' });
-  const check = checkProviderUrl(issuer);
-  if (!check.ok) return failure(check.code);
+  const check = checkProviderMetadata(settings.discovery, settings.issuer ?? '');
+  if (!check.ok) return check;
   if (typeof settings.clientId !== 'string' || settings.clientId === '')
     return failure('invalid_client', { detail: 'No client_id.' });
   const requests: RecordedRequest[] = [];
@@ -57,14 +62,39 @@ export function prepareClient(
     return { ok: false, failure: classifyError(error, requests) };
   }
   const base: FetchLike = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  config[oidc.customFetch] = recordingFetch(base, requests) as oidc.CustomFetch;
+  config[oidc.customFetch] = recordingFetch(loopbackHttpOnly(base), requests) as oidc.CustomFetch;
   config.timeout = settings.timeoutSeconds ?? 10;
   if (check.loopbackHttp) {
-    // DANGER, on purpose and only here: plain http is allowed for a loopback issuer (the local
-    // test tenant on this machine), never for any other host — checkProviderUrl refused those above.
+    // DANGER, on purpose and only here: openid-client's switch is for the whole configuration, so
+    // plain http is allowed once some endpoint is on loopback (the local test tenant on this
+    // machine) — and loopbackHttpOnly still refuses every request to plain http anywhere else.
     oidc.allowInsecureRequests(config);
   }
   return { ok: true, client: { config, requests, insecureLoopback: check.loopbackHttp } };
+}
+
+const refusedUrlCodes = {
+  invalid_url: 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN',
+  unsupported_scheme: 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN',
+  insecure_http: 'OAUTH_HTTP_REQUEST_FORBIDDEN',
+  credentials_in_url: 'PORTAL_CREDENTIALS_IN_URL',
+} as const;
+
+/**
+ * A fetch that sends nothing to a URL checkProviderUrl refuses (plain http off loopback, other
+ * schemes), checked per request, whatever the rest of the configuration allows.
+ */
+function loopbackHttpOnly(base: FetchLike): FetchLike {
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const check = checkProviderUrl(url);
+    if (check.ok) return base(input, init);
+    return Promise.reject(
+      Object.assign(new Error(`Refused to send a request to ${url}.`), {
+        code: refusedUrlCodes[check.code],
+      }),
+    );
+  };
 }
 
 /** The curl of the last request sent, if any. */
@@ -82,6 +112,7 @@ const jwtFailureCodes: Record<string, string> = {
   OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED: 'invalid_response',
   OAUTH_RESPONSE_IS_NOT_JSON: 'not_json',
   OAUTH_HTTP_REQUEST_FORBIDDEN: 'insecure_http',
+  PORTAL_CREDENTIALS_IN_URL: 'credentials_in_url',
   OAUTH_REQUEST_PROTOCOL_FORBIDDEN: 'unsupported_scheme',
   OAUTH_MISSING_SERVER_METADATA: 'missing_endpoint',
   OAUTH_INVALID_SERVER_METADATA: 'invalid_response',

@@ -23,6 +23,9 @@ export type CurlOptions = {
 
 /** Form, JSON and query parameters whose values are secrets or tokens. */
 export const secretParameters: readonly string[] = [
+  // The authorization code is as good as a token until it is redeemed (with the verifier, once).
+  'code',
+  'device_code',
   'client_secret',
   'refresh_token',
   'code_verifier',
@@ -83,7 +86,7 @@ function redactUrl(url: string, include: boolean): string {
 
 /**
  * Render a request as a curl command, one option per line.
- * Secrets (client_secret, refresh_token, code_verifier, tokens, the Authorization header) become
+ * Secrets (the code, client_secret, refresh_token, code_verifier, tokens, the Authorization header) become
  * placeholders such as `<client_secret>` unless `includeSecrets` is set.
  */
 export function toCurl(request: RecordedRequest, options: CurlOptions = {}): string {

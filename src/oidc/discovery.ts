@@ -7,6 +7,7 @@ import { spec, signingAlgorithm, type GuideTopic } from './catalogue';
 import { isLoopbackHost } from './environments';
 import { failure, type OidcFailure } from './failures';
 import { fetchJsonObject, type JsonFetchOptions } from './http';
+import { checkProviderMetadata, compareIssuer } from './issuer';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -527,8 +528,10 @@ function checkIssuer(value: unknown, requestedIssuer: string, out: DiscoveryFind
     });
     return;
   }
+  // The one issuer rule every flow applies (issuer.ts); the explorer reports it as a finding.
   const requested = requestedIssuer.trim();
-  if (/\{[^}]*\}/.test(value)) {
+  const comparison = compareIssuer(value, requested);
+  if (comparison === 'template') {
     out.push({
       code: 'issuer_template',
       severity: 'error',
@@ -539,8 +542,8 @@ function checkIssuer(value: unknown, requestedIssuer: string, out: DiscoveryFind
       spec: spec.discoveryIssuer,
       guide: 'discovery',
     });
-  } else if (value !== requested) {
-    const trailing = value.replace(/\/+$/, '') === requested.replace(/\/+$/, '');
+  } else if (comparison !== 'match') {
+    const trailing = comparison === 'trailing_slash';
     out.push(
       trailing
         ? {
@@ -559,9 +562,9 @@ function checkIssuer(value: unknown, requestedIssuer: string, out: DiscoveryFind
             field: 'issuer',
             message: `issuer is ${show(value)} but the document was fetched for ${show(requested)}.`,
             whyItMatters:
-              'The issuer must be identical to the URL the document was fetched from (mix-up attack defence); clients must reject it.',
+              'The issuer must be identical to the URL the document was fetched from (mix-up attack defence); clients must reject it, and the portal’s tools refuse to log in with it.',
             spec: spec.discoveryIssuer,
-            guide: 'discovery',
+            guide: 'issuerMatch',
           },
     );
   }
@@ -1131,4 +1134,22 @@ export async function fetchJwks(uri: string, options: JsonFetchOptions = {}): Pr
   const fetched = await fetchJsonObject(uri, options);
   if (!fetched.ok) return { ok: false, url: uri, failure: fetched.failure };
   return { ok: true, url: uri, jwks: fetched.json, curl: fetched.curl, ...describeJwks(fetched.json) };
+}
+
+export type ProviderDiscovery =
+  { ok: true; document: DiscoveryDocument; curl: string } | { ok: false; failure: OidcFailure };
+
+/**
+ * Discovery for a flow: fetch the document, then apply `checkProviderMetadata` (issuer.ts). Never throws.
+ * The explorer uses `fetchDiscovery` instead, to show a document even when a client must refuse it.
+ */
+export async function discoverProvider(
+  issuer: string,
+  options: JsonFetchOptions = {},
+): Promise<ProviderDiscovery> {
+  const result = await fetchDiscovery(issuer, options);
+  if (!result.ok) return { ok: false, failure: result.failure };
+  const check = checkProviderMetadata(result.document, issuer);
+  if (!check.ok) return { ok: false, failure: { ...check.failure, curl: result.curl } };
+  return { ok: true, document: result.document, curl: result.curl };
 }

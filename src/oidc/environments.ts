@@ -94,12 +94,22 @@ export function environmentFor(
     case 'custom':
       return {
         id,
-        label: 'Custom issuer',
+        // By its host, so a link cannot hide where it points the tools (issue #14).
+        label: options.customIssuer ? `Custom issuer ${issuerHost(options.customIssuer)}` : 'Custom issuer',
         issuer: options.customIssuer,
         answeredBy: 'The issuer you typed; treated as untrusted.',
         allowsHttp: false,
         corsLikely: true,
       };
+  }
+}
+
+/** The host (and port) of an issuer URL, as a reader should see it; the text itself if it is no URL. */
+export function issuerHost(issuer: string): string {
+  try {
+    return new URL(issuer).host;
+  } catch {
+    return issuer;
   }
 }
 
@@ -126,7 +136,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 export type UrlCheck =
   | { ok: true; url: URL; loopbackHttp: boolean }
-  | { ok: false; code: 'invalid_url' | 'unsupported_scheme' | 'insecure_http' };
+  | { ok: false; code: 'invalid_url' | 'unsupported_scheme' | 'insecure_http' | 'credentials_in_url' };
 
 /**
  * Check that a URL may be used to talk to an OpenID Provider: absolute, https, or http on loopback.
@@ -139,6 +149,8 @@ export function checkProviderUrl(input: string): UrlCheck {
   } catch {
     return { ok: false, code: 'invalid_url' };
   }
+  // https://id.telenor.no@evil.example/ is evil.example: a user name or password only disguises the host.
+  if (url.username || url.password) return { ok: false, code: 'credentials_in_url' };
   if (url.protocol === 'https:') return { ok: true, url, loopbackHttp: false };
   if (url.protocol !== 'http:') return { ok: false, code: 'unsupported_scheme' };
   if (!isLoopbackHost(url.hostname)) return { ok: false, code: 'insecure_http' };

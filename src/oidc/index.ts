@@ -15,6 +15,7 @@ export {
   type JsonFetchResult,
 } from './http';
 export * from './discovery';
+export * from './issuer';
 export * from './scopes';
 export {
   prepareClient,

@@ -33,7 +33,7 @@ test('remembers a choice across reloads, in localStorage', async ({ page }) => {
   await expect(picker(page)).toHaveValue('local');
 });
 
-test('?env= overrides the remembered choice for the visit, without storing it', async ({ page }) => {
+test('?env= overrides the remembered choice for the visit, without storing it', async ({ page, context }) => {
   const { problems } = watchConsole(page);
   await gotoHydrated(page, '');
   await picker(page).selectOption('local');
@@ -41,15 +41,22 @@ test('?env= overrides the remembered choice for the visit, without storing it', 
   await expect(picker(page)).toHaveValue('staging');
   await expect(picker(page)).toHaveAttribute('title', /https:\/\/id-test\.telenor\.no/);
   expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBe('{"id":"local"}');
+  // The link's choice holds for the visit (issue #20); another tab starts from the reader's own.
   await gotoHydrated(page, '');
-  await expect(picker(page)).toHaveValue('local');
+  await expect(picker(page)).toHaveValue('staging');
+  const other = await context.newPage();
+  await gotoHydrated(other, '');
+  await expect(picker(other)).toHaveValue('local');
   expect(problems, 'no hydration or console error').toEqual([]);
 });
 
 test('a shared custom issuer link reproduces the custom environment', async ({ page }) => {
   await gotoHydrated(page, `?env=custom&issuer=${encodeURIComponent('https://id-test.telenor.no')}`);
   await expect(current(page)).toHaveAttribute('data-environment', 'custom');
-  await expect(picker(page)).toHaveAttribute('title', 'Custom issuer: https://id-test.telenor.no');
+  await expect(picker(page)).toHaveAttribute(
+    'title',
+    'Custom issuer id-test.telenor.no: https://id-test.telenor.no',
+  );
   await page.getByRole('button', { name: 'Change issuer' }).click();
   await expect(page.getByRole('textbox', { name: 'Issuer URL' })).toHaveValue('https://id-test.telenor.no');
 });
@@ -81,7 +88,7 @@ test('refuses a plain-http custom issuer off loopback, with a sentence; accepts 
   await page.getByRole('button', { name: 'Change issuer' }).click();
   await input.fill('https://id.example');
   await page.getByRole('button', { name: 'Use' }).click();
-  await expect(picker(page)).toHaveAttribute('title', 'Custom issuer: https://id.example');
+  await expect(picker(page)).toHaveAttribute('title', 'Custom issuer id.example: https://id.example');
 });
 
 test('works in the mobile navbar sidebar', async ({ page }) => {

@@ -314,6 +314,8 @@ test('typed bad input: each gets a sentence, nothing breaks', async ({ page }) =
 
 test('an unreachable environment says so', async ({ page }) => {
   await gotoHydrated(page, `${tool}?env=custom&issuer=${encodeURIComponent('http://127.0.0.1:9')}`);
+  // A custom issuer from a link is confirmed once before the builder contacts it (issue #14).
+  await widget(page).getByRole('button', { name: 'Use 127.0.0.1:9 for this visit' }).click();
   await expect(widget(page).getByRole('alert')).toContainText(
     /could not be reached during reading the discovery document/,
     {

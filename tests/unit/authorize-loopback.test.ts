@@ -6,6 +6,7 @@ import { buildAuthorizationRequest, buildEndSessionRequest, type ClientSettings 
 function settings(authorize: string, endSession: string): ClientSettings {
   return {
     clientId: 'mock-public-with-refresh',
+    issuer: 'https://mock.telenorid.invalid',
     discovery: {
       issuer: 'https://mock.telenorid.invalid',
       authorization_endpoint: authorize,

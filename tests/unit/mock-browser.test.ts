@@ -42,7 +42,7 @@ describe('the mock in the browser: authorize page → widget page', () => {
 
   it('issues a code on one page load that the token endpoint redeems on the next, SSO session included', async () => {
     const verifier = randomPKCECodeVerifier();
-    const redirectUri = 'https://portal.test/portal/docs/tools/refresh';
+    const redirectUri = 'https://portal.test/portal/callback/';
     const params = new URLSearchParams({
       client_id: 'mock-mobile',
       redirect_uri: redirectUri,
@@ -95,9 +95,42 @@ describe('the mock in the browser: authorize page → widget page', () => {
     });
   });
 
+  it.each([
+    ['another origin', 'https://elsewhere.example/'],
+    ['another page of the portal', 'https://portal.test/docs/tools/scope-builder'],
+    ['the callback under another base URL', 'https://portal.test/callback/'],
+    ['the callback with a query', 'https://portal.test/portal/callback/?x=1'],
+    ['a user name before the host', 'https://portal.test@elsewhere.example/portal/callback/'],
+    ['plain http on the portal’s host', 'http://portal.test/portal/callback/'],
+  ])('redirects only to the portal’s own callback, not to %s', async (_what, uri) => {
+    const params = new URLSearchParams({
+      client_id: 'mock-public',
+      redirect_uri: uri,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's',
+      code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
+    });
+    const page = await pageLoad(`https://portal.test/portal/mock/authorize?${params}`);
+    expect(await page.browser.answerMockAuthorizePage({ baseUrl: '/portal/' })).toMatchObject({
+      kind: 'error_page',
+      error: 'invalid_redirect_uri',
+    });
+  });
+
+  it('does not follow a post_logout_redirect_uri off the portal’s callback', async () => {
+    const page = await pageLoad(
+      'https://portal.test/mock/logout?post_logout_redirect_uri=https://elsewhere.example/',
+    );
+    page.tenant.setMockScenario({ ssoSession: true });
+    const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });
+    expect(r.redirectTo).toBeUndefined();
+  });
+
   it('ends the session on the mock logout page and returns to the site', async () => {
     const page = await pageLoad(
-      'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/',
+      'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/callback/',
     );
     page.tenant.setMockScenario({ ssoSession: true });
     const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });

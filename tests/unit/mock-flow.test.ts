@@ -34,7 +34,7 @@ const redirectUri = 'https://portal.test/docs/tools/scope-builder';
 async function settingsFor(clientId: string, clientSecret?: string): Promise<ClientSettings> {
   const d = await fetchDiscovery(mockIssuer);
   if (!d.ok) throw new Error(d.failure.code);
-  return { discovery: d.document, clientId, ...(clientSecret ? { clientSecret } : {}) };
+  return { discovery: d.document, issuer: mockIssuer, clientId, ...(clientSecret ? { clientSecret } : {}) };
 }
 
 /** Authorize (as the mock authorize page would) and return the callback URL and secrets. */
@@ -497,7 +497,7 @@ describe('plain http only for a loopback issuer', () => {
         HttpResponse.json({ error: 'invalid_grant', error_description: 'local says no' }, { status: 400 }),
       ),
     );
-    const r = await refreshTokens({ discovery: localDiscovery, clientId: 'c' }, 'rt');
+    const r = await refreshTokens({ discovery: localDiscovery, issuer: local, clientId: 'c' }, 'rt');
     expect(r.ok ? 'ok' : r.failure).toMatchObject({
       code: 'invalid_grant',
       error_description: 'local says no',
@@ -510,13 +510,13 @@ describe('plain http only for a loopback issuer', () => {
       issuer: 'https://op.test',
       token_endpoint: 'http://op.test/token',
     };
-    const r = await refreshTokens({ discovery, clientId: 'c' }, 'rt');
+    const r = await refreshTokens({ discovery, issuer: discovery.issuer, clientId: 'c' }, 'rt');
     expect(r.ok ? 'ok' : r.failure.code).toBe('insecure_http');
   });
 
   it('refuses an http issuer that is not loopback before sending anything', async () => {
     const discovery = { ...localDiscovery, issuer: 'http://op.test' };
-    const r = await refreshTokens({ discovery, clientId: 'c' }, 'rt');
+    const r = await refreshTokens({ discovery, issuer: discovery.issuer, clientId: 'c' }, 'rt');
     expect(r.ok ? 'ok' : r.failure.code).toBe('insecure_http');
   });
 });

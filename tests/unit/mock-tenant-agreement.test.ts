@@ -44,6 +44,7 @@ async function claimNames(where: 'mock' | 'tenant', scope: string) {
   const issuer = where === 'mock' ? mockIssuer : tenant.issuer;
   const settings: ClientSettings = {
     discovery: await discovery(issuer),
+    issuer,
     clientId: where === 'mock' ? 'mock-public' : 'local-public',
   };
   const built = await buildAuthorizationRequest(settings, { redirectUri, scope });

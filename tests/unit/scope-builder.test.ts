@@ -99,7 +99,7 @@ describe('typed scopes get a sentence, not a crash', () => {
     const d = await fetchDiscovery(mockIssuer);
     if (!d.ok) throw new Error(d.failure.code);
     const built = await buildAuthorizationRequest(
-      { discovery: d.document, clientId: 'mock-public' },
+      { discovery: d.document, issuer: mockIssuer, clientId: 'mock-public' },
       { redirectUri, scope: analysis.scopeString },
     );
     if (!built.ok) throw new Error(built.failure.code);
@@ -234,7 +234,7 @@ describe('the share link', () => {
 async function runWith(scope: string, mutate?: (callback: URL) => void) {
   const d = await fetchDiscovery(mockIssuer);
   if (!d.ok) throw new Error(d.failure.code);
-  const settings: ClientSettings = { discovery: d.document, clientId: 'mock-public' };
+  const settings: ClientSettings = { discovery: d.document, issuer: mockIssuer, clientId: 'mock-public' };
   const built = await buildAuthorizationRequest(settings, { redirectUri, scope });
   if (!built.ok) throw new Error(built.failure.code);
   const answer = await mockAuthorize(new URL(built.request.url).searchParams);

@@ -23,7 +23,7 @@ describe('the local test tenant answers the same checks', () => {
   async function settings(clientId: string): Promise<ClientSettings> {
     const d = await fetchDiscovery(tenant.issuer);
     if (!d.ok) throw new Error(d.failure.code);
-    return { discovery: d.document, clientId };
+    return { discovery: d.document, issuer: tenant.issuer, clientId };
   }
 
   it('fresh browser: login_required; after a login: a code; native client: interaction_required', async () => {

@@ -38,7 +38,7 @@ const redirectUri = 'https://portal.test/callback/';
 async function mockSettings(): Promise<ClientSettings> {
   const d = await fetchDiscovery(mockIssuer);
   if (!d.ok) throw new Error(d.failure.code);
-  return { discovery: d.document, clientId: silentCheckClientId('mock')! };
+  return { discovery: d.document, issuer: mockIssuer, clientId: silentCheckClientId('mock')! };
 }
 
 /** A silent check at the mock, answered as the mock authorize page would: the callback URL and secrets. */

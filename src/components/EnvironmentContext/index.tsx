@@ -4,9 +4,15 @@
  * so it imports no OIDC client, JWT, MSW or mock code.
  *
  * Where the choice comes from, strongest first: `?env=` (plus `?issuer=` for custom) in the URL, so a
- * shared link reproduces what the sender saw; else the reader's last choice in localStorage
- * (`tidp.environment`; not a secret, never tokens); else Mock. Browser state is read in an effect after
+ * shared link reproduces what the sender saw; else the environment a link chose earlier in this visit
+ * (sessionStorage `tidp.environment.visit`, so it holds on every page of the site until the tab closes);
+ * else the reader's own last choice in localStorage (`tidp.environment`; not a secret, never tokens);
+ * else Mock. A link never overwrites the reader's own choice. Browser state is read in an effect after
  * hydration, so the static HTML and the first client render agree (both say Mock).
+ *
+ * A custom issuer that came in a link is `unconfirmed` until the reader confirms it once in this visit
+ * (`confirmIssuer`, remembered in the same sessionStorage entry): widgets send it no login or token
+ * request before that. Typing an issuer in the picker is the confirmation.
  */
 import React, {
   createContext,
@@ -50,11 +56,15 @@ export type EnvironmentValue = {
   ready: boolean;
   /** Why a `?env=`/`?issuer=` link was not followed, when it was not. */
   linkProblem: EnvironmentProblem | undefined;
+  /** A custom issuer chosen by a link that the reader has not confirmed in this visit. */
+  unconfirmed: boolean;
+  /** The reader trusts the link's custom issuer, for this visit. */
+  confirmIssuer(): void;
   /** Switch environment (and remember it). A custom issuer must be https, or http on loopback. */
   setEnvironment(id: EnvironmentId, customIssuer?: string): SetEnvironmentResult;
 };
 
-type Choice = { id: EnvironmentId; customIssuer?: string };
+type Choice = { id: EnvironmentId; customIssuer?: string; confirmed?: boolean };
 
 /** Checks a choice; a custom one needs a valid issuer. */
 export function validateChoice(id: EnvironmentId, customIssuer?: string): SetEnvironmentResult {
@@ -64,29 +74,35 @@ export function validateChoice(id: EnvironmentId, customIssuer?: string): SetEnv
   return check.ok ? { ok: true } : { ok: false, code: check.code };
 }
 
-function readStored(): Choice | undefined {
+/** The link-chosen environment of this visit. */
+export const visitStorageKey = 'tidp.environment.visit';
+
+function read(storage: 'localStorage' | 'sessionStorage', key: string): Choice | undefined {
   try {
-    const raw = window.localStorage.getItem(environmentStorageKey);
+    const raw = window[storage].getItem(key);
     if (!raw) return undefined;
-    const parsed = JSON.parse(raw) as { id?: unknown; issuer?: unknown };
+    const parsed = JSON.parse(raw) as { id?: unknown; issuer?: unknown; confirmed?: unknown };
     const id = parseEnvironmentId(typeof parsed.id === 'string' ? parsed.id : undefined);
     const customIssuer = typeof parsed.issuer === 'string' ? parsed.issuer : undefined;
-    return id && validateChoice(id, customIssuer).ok ? { id, customIssuer } : undefined;
+    return id && validateChoice(id, customIssuer).ok
+      ? { id, customIssuer, confirmed: parsed.confirmed === true }
+      : undefined;
   } catch {
     return undefined; // storage blocked or garbage: fall back to the default
   }
 }
 
-function store(choice: Choice): void {
+function write(storage: 'localStorage' | 'sessionStorage', key: string, choice?: Choice): void {
   try {
-    window.localStorage.setItem(
-      environmentStorageKey,
-      JSON.stringify(
-        choice.id === 'custom' ? { id: choice.id, issuer: choice.customIssuer } : { id: choice.id },
-      ),
-    );
+    if (!choice) window[storage].removeItem(key);
+    else
+      window[storage].setItem(
+        key,
+        // undefined members drop out: {"id":"local"}, {"id":"custom","issuer":"https://…"}
+        JSON.stringify({ id: choice.id, issuer: choice.customIssuer, confirmed: choice.confirmed }),
+      );
   } catch {
-    // Private mode or storage disabled: the choice still holds for this visit.
+    // Private mode or storage disabled: the choice still holds for this page.
   }
 }
 
@@ -103,36 +119,51 @@ export function EnvironmentProvider({ children }: { children: ReactNode }): Reac
   const [ready, setReady] = useState(false);
   const [linkProblem, setLinkProblem] = useState<EnvironmentProblem | undefined>();
 
-  // After hydration: the remembered choice, once.
-  useEffect(() => {
-    const stored = readStored();
-    if (stored) setChoice((current) => (current.id === defaultEnvironmentId ? stored : current));
-    setReady(true);
-  }, []);
-
-  // A link's ?env= wins over the remembered choice, for this visit; it is not stored.
+  // After hydration and on every page: a link's ?env=, else this visit's link choice, else the
+  // reader's own. A link's choice is kept for the visit (sessionStorage), never in localStorage.
   useEffect(() => {
     const params = new URLSearchParams(search);
     const id = parseEnvironmentId(params.get('env'));
-    if (!id) return;
-    const customIssuer = params.get('issuer') ?? undefined;
-    const result = validateChoice(id, customIssuer);
-    if (result.ok) {
-      setChoice({ id, customIssuer: id === 'custom' ? customIssuer?.trim() : undefined });
-      setLinkProblem(undefined);
-    } else {
-      setLinkProblem(result.code);
+    const own = read('localStorage', environmentStorageKey);
+    let visit = read('sessionStorage', visitStorageKey);
+    if (id) {
+      const customIssuer = id === 'custom' ? params.get('issuer')?.trim() : undefined;
+      const result = validateChoice(id, customIssuer);
+      setLinkProblem(result.ok ? undefined : result.code);
+      if (result.ok) {
+        const same = (c?: Choice) => c?.id === id && c.customIssuer === customIssuer;
+        // Confirmed: not custom, or the reader typed or confirmed this very issuer before.
+        const confirmed = id !== 'custom' || (same(visit) && !!visit?.confirmed) || same(own);
+        visit = { id, customIssuer, confirmed };
+        write('sessionStorage', visitStorageKey, visit);
+      }
     }
+    setChoice(visit ?? { ...(own ?? { id: defaultEnvironmentId }), confirmed: true });
+    setReady(true);
   }, [search]);
 
   const setEnvironment = useCallback((id: EnvironmentId, customIssuer?: string): SetEnvironmentResult => {
     const result = validateChoice(id, customIssuer);
     if (!result.ok) return result;
-    const next: Choice = { id, customIssuer: id === 'custom' ? customIssuer?.trim() : undefined };
+    const next: Choice = {
+      id,
+      customIssuer: id === 'custom' ? customIssuer?.trim() : undefined,
+      confirmed: true,
+    };
     setChoice(next);
     setLinkProblem(undefined);
-    store(next);
+    // The reader's own choice: remembered, and it ends the link's choice for this visit.
+    write('localStorage', environmentStorageKey, { ...next, confirmed: undefined });
+    write('sessionStorage', visitStorageKey);
     return result;
+  }, []);
+
+  const confirmIssuer = useCallback(() => {
+    setChoice((current) => {
+      const next = { ...current, confirmed: true };
+      write('sessionStorage', visitStorageKey, next);
+      return next;
+    });
   }, []);
 
   const value = useMemo<EnvironmentValue>(() => {
@@ -148,9 +179,11 @@ export function EnvironmentProvider({ children }: { children: ReactNode }): Reac
       answeredBy: env.answeredBy,
       ready,
       linkProblem,
+      unconfirmed: env.id === 'custom' && !choice.confirmed,
+      confirmIssuer,
       setEnvironment,
     };
-  }, [choice, localIssuer, ready, linkProblem, setEnvironment]);
+  }, [choice, localIssuer, ready, linkProblem, setEnvironment, confirmIssuer]);
 
   return <EnvironmentContext.Provider value={value}>{children}</EnvironmentContext.Provider>;
 }

@@ -95,7 +95,7 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
       >
         {environmentIds.map((id) => (
           <option key={id} value={id}>
-            {shortLabels[id]}
+            {id === 'custom' && env.id === 'custom' ? env.label : shortLabels[id]}
           </option>
         ))}
       </select>

@@ -246,6 +246,16 @@ export const portalFailures = {
     retry: 'never',
     spec: spec.discoveryIssuer,
   },
+  issuer_mismatch: {
+    code: 'issuer_mismatch',
+    meaning:
+      'The provider’s discovery document names another issuer than the one asked for, so its endpoints may belong to someone else (an issuer mix-up).',
+    reaction:
+      'Use a provider only under the issuer its own document states. If you trust that issuer, type it in the environment picker; otherwise ask whoever sent you the link.',
+    retry: 'never',
+    guide: 'issuerMatch',
+    spec: spec.discoveryIssuer,
+  },
   not_json: {
     code: 'not_json',
     meaning: 'The answer is not JSON (often an HTML error or login page).',

@@ -6,6 +6,7 @@
  */
 export const guide = {
   discovery: '/api/discovery',
+  issuerMatch: '/api/discovery#issuer-must-match',
   authorize: '/api/authorize',
   checkSession: '/api/authorize#check-if-user-has-session',
   forceLogin: '/api/authorize#force-authentication-and-ignore-sso',

@@ -27,4 +27,10 @@ export const urlFailures = {
     retry: 'never',
     spec: spec.rfc9700,
   },
+  credentials_in_url: {
+    code: 'credentials_in_url',
+    meaning: 'A user@ before the host hides the real host.',
+    reaction: 'Type the issuer without it.',
+    retry: 'never',
+  },
 } satisfies Record<string, ErrorExplanation>;

@@ -12,7 +12,7 @@ import {
   exchangeCode,
   explain,
   failure,
-  fetchDiscovery,
+  discoverProvider,
   mockIssuer,
   parseCallback,
   redactToken,
@@ -27,6 +27,7 @@ import {
   type ClientTypeName,
   type OidcFailure,
   type TokenSet,
+  type GuideTopic,
 } from '@site/src/oidc';
 import {
   awaitPopupCallback,
@@ -65,6 +66,8 @@ type Exchange = { title: string; curl: string; statusLine: string; body: string;
 type Verdict = {
   line: string;
   ok: boolean;
+  /** Where a failure that is not a refresh answer is explained. */
+  guide?: GuideTopic;
   cause?: CauseId;
   failure?: OidcFailure;
   note?: string;
@@ -123,11 +126,13 @@ export default function RefreshSimulator(): React.JSX.Element {
       await environmentReady(env.id, baseUrl);
       let discovery = discoveryCache.current.get(env.issuer);
       if (!discovery) {
-        const result = await fetchDiscovery(env.issuer);
+        const result = await discoverProvider(env.issuer);
         if (!result.ok) {
           setVerdict({
             line: `${tokenAnswerLine({ ok: false, failure: result.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
             ok: false,
+            // Not a refresh answer: no refresh advice, but the page that explains it (issuer mix-up …).
+            ...(result.failure.explanation.guide ? { guide: result.failure.explanation.guide } : {}),
           });
           return undefined;
         }
@@ -136,6 +141,7 @@ export default function RefreshSimulator(): React.JSX.Element {
       }
       return {
         discovery,
+        issuer: env.issuer,
         clientId: client.clientId,
         ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
       };
@@ -710,6 +716,12 @@ export default function RefreshSimulator(): React.JSX.Element {
 
       <p role="status" className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}>
         {verdict?.line ?? ''}
+        {verdict?.guide && (
+          <>
+            {' '}
+            <GuideLink topic={verdict.guide}>What this means</GuideLink>
+          </>
+        )}
       </p>
 
       {verdict?.failure && explanation && reaction && (

@@ -14,7 +14,7 @@ import {
   describeRunFailure,
   endpointPaths,
   failure,
-  fetchDiscovery,
+  discoverProvider,
   newRequestSecrets,
   parseCallback,
   parseSharedSelection,
@@ -31,6 +31,7 @@ import {
   type ClientTypeName,
   type CodeFlowRun,
   type DiscoveryDocument,
+  type GuideTopic,
   type OidcFailure,
   type RequestValues,
   type RunStep,
@@ -46,6 +47,7 @@ import {
 } from '../shared/loginRoundTrip';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import { simulatorClient } from '../RefreshSimulator/scenario';
+import IssuerConfirmation from '../shared/IssuerConfirmation';
 import ScopePicker from './ScopePicker';
 import RunResults from './RunResults';
 import styles from './styles.module.css';
@@ -54,8 +56,17 @@ const widgetName = 'scope-builder';
 
 type Discovered =
   | { kind: 'loading' }
+  | { kind: 'unconfirmed' }
   | { kind: 'ok'; document: DiscoveryDocument; note?: string; curl?: string }
-  | { kind: 'failed'; sentence: string; curl?: string };
+  | { kind: 'failed'; sentence: string; curl?: string; guide?: GuideTopic };
+
+/** Failures after which the documented endpoint paths must not stand in for discovery. */
+const refusedProviderCodes = new Set([
+  'issuer_mismatch',
+  'insecure_http',
+  'unsupported_scheme',
+  'credentials_in_url',
+]);
 
 type Secrets = { codeVerifier: string; state: string; nonce: string };
 
@@ -286,6 +297,11 @@ export default function ScopeBuilder(): React.JSX.Element {
         setDiscovered({ kind: 'failed', sentence: 'Type a custom issuer in the navigation bar first.' });
         return;
       }
+      // A link's custom issuer gets no request at all before the reader confirms it.
+      if (env.unconfirmed) {
+        setDiscovered({ kind: 'unconfirmed' });
+        return;
+      }
       try {
         await environmentReady(env.id, baseUrl);
       } catch {
@@ -296,10 +312,13 @@ export default function ScopeBuilder(): React.JSX.Element {
           });
         return;
       }
-      const result = await fetchDiscovery(env.issuer);
+      const result = await discoverProvider(env.issuer);
       if (cancelled) return;
       if (result.ok) setDiscovered({ kind: 'ok', document: result.document });
-      else if (env.id === 'staging' || env.id === 'production')
+      else if (
+        (env.id === 'staging' || env.id === 'production') &&
+        !refusedProviderCodes.has(result.failure.code)
+      )
         // The documented endpoint paths still let the reader build and copy the URL.
         setDiscovered({
           kind: 'ok',
@@ -323,12 +342,13 @@ export default function ScopeBuilder(): React.JSX.Element {
             isLocal: env.id === 'local',
           }),
           ...(result.failure.curl ? { curl: result.failure.curl } : {}),
+          ...(result.failure.explanation.guide ? { guide: result.failure.explanation.guide } : {}),
         });
     })();
     return () => {
       cancelled = true;
     };
-  }, [env.ready, env.id, env.issuer, env.label, env.corsLikely, baseUrl]);
+  }, [env.ready, env.id, env.issuer, env.label, env.corsLikely, env.unconfirmed, baseUrl]);
 
   // After hydration, once: the callback URL, fresh secrets, a share link's selection, and a
   // login that came back through a full-page redirect.
@@ -385,11 +405,12 @@ export default function ScopeBuilder(): React.JSX.Element {
       const client = simulatorClient(env.id, clientType);
       return {
         discovery: document,
+        issuer: env.issuer ?? '',
         clientId: id,
         ...(client?.clientSecret && client.clientId === id ? { clientSecret: client.clientSecret } : {}),
       };
     },
-    [env.id, clientType],
+    [env.id, env.issuer, clientType],
   );
 
   // The authorization request, rebuilt whenever something it depends on changes.
@@ -483,7 +504,7 @@ export default function ScopeBuilder(): React.JSX.Element {
 
   // Back from a full-page redirect: finish that login once the environment's discovery is known.
   useEffect(() => {
-    if (!returned || discovered.kind === 'loading') return;
+    if (!returned || discovered.kind === 'loading' || discovered.kind === 'unconfirmed') return;
     const r = returned;
     setReturned(undefined);
     if (discovered.kind === 'failed') {
@@ -584,13 +605,20 @@ export default function ScopeBuilder(): React.JSX.Element {
           </ul>
         </div>
       )}
-      <p className={styles.muted}>
+      <p className={styles.muted} data-testid="environment-line">
         Environment: <strong>{env.label}</strong> (change it in the navigation bar).{' '}
         {discovered.kind === 'loading' && 'Reading its discovery document…'}
       </p>
+      <IssuerConfirmation what="The builder reads its discovery document and runs a login there" />
       {discovered.kind === 'failed' && (
         <div className="alert alert--danger" role="alert">
           {discovered.sentence}
+          {discovered.guide && (
+            <>
+              {' '}
+              <GuideLink topic={discovered.guide}>Why this happens</GuideLink>
+            </>
+          )}
         </div>
       )}
       {discovered.kind === 'ok' && discovered.note && (
@@ -598,7 +626,7 @@ export default function ScopeBuilder(): React.JSX.Element {
           {discovered.note}
         </div>
       )}
-      {discovered.kind !== 'loading' &&
+      {(discovered.kind === 'ok' || discovered.kind === 'failed') &&
         discovered.curl &&
         (discovered.kind === 'failed' || discovered.note) && (
           <details>

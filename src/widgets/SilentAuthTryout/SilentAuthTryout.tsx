@@ -11,7 +11,7 @@ import {
   diagnoseFrame,
   exchangeCode,
   explain,
-  fetchDiscovery,
+  discoverProvider,
   mockIssuer,
   parseCallback,
   readSilentAnswer,
@@ -29,6 +29,7 @@ import {
   type SilentAnswer,
   type SilentMode,
   type SilentOutcome,
+  type GuideTopic,
 } from '@site/src/oidc';
 import {
   awaitPopupCallback,
@@ -125,6 +126,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
   const [steps, setSteps] = useState<Steps | undefined>();
   const [sessionNote, setSessionNote] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  const [problemGuide, setProblemGuide] = useState<GuideTopic | undefined>();
   const [checks, setChecks] = useState<CheckRecord[]>([]);
   const idTokenForLogout = useRef<string | undefined>(undefined);
   const discoveryCache = useRef(new Map<string, Record<string, unknown>>());
@@ -150,17 +152,18 @@ export default function SilentAuthTryout(): React.JSX.Element {
     await environmentReady(env.id, baseUrl);
     let discovery = discoveryCache.current.get(env.issuer);
     if (!discovery) {
-      const fetched = await fetchDiscovery(env.issuer);
+      const fetched = await discoverProvider(env.issuer);
       if (!fetched.ok) {
         setProblem(
           `${tokenAnswerLine({ ok: false, failure: fetched.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
         );
+        setProblemGuide(fetched.failure.explanation.guide);
         return undefined;
       }
       discovery = fetched.document;
       discoveryCache.current.set(env.issuer, discovery);
     }
-    return { discovery, clientId };
+    return { discovery, issuer: env.issuer, clientId };
   }, [env.id, env.issuer, env.label, clientId, baseUrl]);
 
   /** The mock's scenario control (src/mocks/README.md); returns the scenario after the change. */
@@ -192,6 +195,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
     setBusy(label);
     setProblem(undefined);
+    setProblemGuide(undefined);
     try {
       await work();
     } catch {
@@ -266,7 +270,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
         setSteps({
           ...shown,
           token: {
-            curl: (f.curl ?? '').split(answer.response.code).join('<code>'),
+            curl: f.curl ?? '',
             statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
             body: tokenFailureBody(f),
             ok: false,
@@ -287,8 +291,8 @@ export default function SilentAuthTryout(): React.JSX.Element {
       setSteps({
         ...shown,
         token: {
-          // The code is used up now, but it is still shown only shortened, like the tokens.
-          curl: exchanged.curl.split(answer.response.code).join('<code>'),
+          // The code is used up now, but curl shows it only as <code> (src/oidc/curl.ts), like the tokens.
+          curl: exchanged.curl,
           statusLine: '200 OK',
           body: JSON.stringify(redactedTokenResponse(view.tokens), null, 2),
           ok: true,
@@ -670,6 +674,12 @@ export default function SilentAuthTryout(): React.JSX.Element {
       {problem && (
         <div className="alert alert--danger" role="alert">
           {problem}
+          {problemGuide && (
+            <>
+              {' '}
+              <GuideLink topic={problemGuide}>What this means</GuideLink>
+            </>
+          )}
         </div>
       )}
 

@@ -25,7 +25,8 @@
  * the answer's state against that entry, adds the callback URL (with the one-time code) to it and
  * `location.replace`s the widget page. The widget, on mount, calls `takeReturnedLogin(widget)`,
  * which removes the entry at once, before the code is exchanged. An entry older than
- * `pendingLifetimeMs` is ignored and removed. Tokens are never stored: they exist only in the
+ * `pendingLifetimeMs` is ignored and removed, and so is one that a widget finds on load without a callback URL (a
+ * login that will not come back). Tokens are never stored: they exist only in the
  * widget's memory after the exchange.
  *
  * **Hidden iframe (silent checks, `prompt=none`).** The widget calls `runInHiddenFrame(url)`: a
@@ -242,19 +243,33 @@ export function beginRedirectLogin<C>(
 /**
  * On mount: the login this widget started before a full-page redirect, if the callback page has
  * handed it back. Removes it from sessionStorage at once (the secrets are single-use).
+ *
+ * A login that will not come back is forgotten here too: a widget loads in this tab only after the
+ * redirect ended, so an entry without a callback URL (the reader went back, or the provider never
+ * answered) is removed, and so is an answer waiting for a page other than this one.
  */
 export function takeReturnedLogin<C>(
   widget: string,
 ): (PendingLogin<C> & { callbackUrl: string }) | undefined {
   const pending = readPending();
   if (!pending) return undefined;
-  if (Date.now() - pending.startedAt > pendingLifetimeMs) {
+  const abandoned =
+    Date.now() - pending.startedAt > pendingLifetimeMs ||
+    typeof pending.callbackUrl !== 'string' ||
+    pathOf(pending.returnTo) !== window.location.pathname;
+  if (abandoned) {
     removePending();
     return undefined;
   }
-  if (pending.widget !== widget || typeof pending.callbackUrl !== 'string') return undefined;
+  // Another widget on this page started it: leave it for that one.
+  if (pending.widget !== widget) return undefined;
   removePending();
   return pending as PendingLogin<C> & { callbackUrl: string };
+}
+
+function pathOf(returnTo: unknown): string | undefined {
+  if (typeof returnTo !== 'string') return undefined;
+  return returnTo.split(/[?#]/, 1)[0];
 }
 
 // ---------------------------------------------------------------------------------------------
