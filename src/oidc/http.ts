@@ -152,8 +152,8 @@ export async function fetchJsonObject(url: string, options: JsonFetchOptions = {
       const detail = check.loopbackHttp
         ? `Nothing answered at ${check.url.origin}, or it did not allow this site to read the answer (CORS). If it is the local test tenant, start it with \`npm start\` or \`npm run tenant\`, then try again.`
         : crossOrigin
-          ? `${check.url.origin} is another origin than this page (${page}): most likely the server does not allow CORS for this site. The curl command will show whether it answers.`
-          : 'The request did not complete (host unreachable, connection refused, TLS error, or CORS).';
+          ? `${check.url.origin} is another origin than this page (${page}). The browser reports four causes the same way: the host is unreachable, its name does not resolve (DNS), TLS failed, or the server does not allow CORS for this site. The curl command tells them apart.`
+          : 'The request did not complete: the host is unreachable, its name does not resolve (DNS), TLS failed, or CORS refused it. The curl command tells them apart.';
       return {
         ...failure('network_error', {
           curl,
