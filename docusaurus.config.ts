@@ -8,12 +8,16 @@ import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
 import contentSecurityPolicy from './plugins/content-security-policy';
+import rehypeTableScroll from './plugins/rehype-table-scroll';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
 // Where the site is published. Both come from the environment so one build recipe
 // serves a root host (`/`) and a sub-path host (`BASE_URL=/portal/`).
-const url = process.env.SITE_URL ?? 'http://localhost:3000';
+// Without SITE_URL the url is a placeholder: "Copy link" then uses the origin the page is served from.
+const configuredSiteUrl = process.env.SITE_URL ?? '';
+const siteUrlConfigured = configuredSiteUrl !== '';
+const url = siteUrlConfigured ? configuredSiteUrl : 'http://localhost:3000';
 const baseUrl = normaliseBaseUrl(process.env.BASE_URL ?? '/');
 
 function normaliseBaseUrl(value: string): string {
@@ -35,6 +39,7 @@ const config: Config = {
     // The issuer of the local test tenant (src/tenant) that the “Local test tenant” environment
     // talks to. `npm start` and the e2e suite run the tenant there; change both together.
     localTenantIssuer: process.env.TENANT_ISSUER ?? defaultTenantIssuer,
+    siteUrlConfigured,
   },
 
   onBrokenLinks: 'throw',
@@ -65,6 +70,9 @@ const config: Config = {
         explicitSearchResultPath: true,
         searchResultLimits: 10,
         searchBarShortcutHint: true,
+        // Not the answer a reader searches for: widget frames (their "Loading the … tryout…"
+        // placeholder is all the static HTML holds) and "Copy link <url>" buttons.
+        ignoreCssSelectors: ['[data-widget]', '[data-search-exclude]'],
       } satisfies SearchOptions,
     ],
   ],
@@ -76,6 +84,8 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // Tables scroll sideways in a focusable region on phones instead of breaking words.
+          rehypePlugins: [rehypeTableScroll],
           showLastUpdateTime: false,
         },
         blog: false,

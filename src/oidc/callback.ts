@@ -2,6 +2,7 @@
  * Read the redirect back from /authorize: a code, or an OAuth error — and check the state
  * before trusting either.
  */
+import { explain, type ErrorExplanation } from './catalogue';
 import { failure, type Result } from './failures';
 
 export type AuthorizationResponse = {
@@ -73,5 +74,66 @@ export function parseCallback(
       ...(scope !== undefined ? { scope } : {}),
       ...(sessionState !== undefined ? { sessionState } : {}),
     },
+  };
+}
+
+/** What a callback URL carried, for a callback page that no login in this tab is waiting for. */
+export type CallbackArrival =
+  | { kind: 'nothing' }
+  | { kind: 'code'; code: string; iss?: string; scope?: string; hasState: boolean }
+  | {
+      kind: 'error';
+      /** The OAuth `error` as sent, or undefined when it is not a well-formed error code. */
+      error: string;
+      description?: string;
+      explanation: ErrorExplanation;
+    }
+  | { kind: 'unreadable'; reason: string };
+
+/** Longer values are cut for display: they arrived in a URL anyone could have written. */
+const maxShownLength = 2048;
+const shown = (value: string) =>
+  value.length > maxShownLength ? value.slice(0, maxShownLength) + '…' : value;
+
+/**
+ * Read what arrived at the callback page when no login started in this tab is waiting for it (the
+ * reader opened an authorization URL themselves, e.g. one copied from the scope builder): the code
+ * as a value to use, or the error with the catalogue's explanation. No state check is possible
+ * (this tab sent no request), so nothing here is trusted: values are returned as text to show.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ */
+export function describeCallbackArrival(callbackUrl: string): CallbackArrival {
+  let url: URL;
+  try {
+    url = new URL(callbackUrl);
+  } catch {
+    return { kind: 'unreadable', reason: 'The address could not be read as a URL.' };
+  }
+  if (!url.search && url.hash.length <= 1) return { kind: 'nothing' };
+  const parsed = parseCallback(url, { state: undefined });
+  if (parsed.ok) {
+    const { code, iss, scope, state } = parsed.response;
+    return {
+      kind: 'code',
+      code: shown(code),
+      hasState: state !== undefined,
+      ...(iss !== undefined ? { iss: shown(iss) } : {}),
+      ...(scope !== undefined ? { scope: shown(scope) } : {}),
+    };
+  }
+  const { error, error_description: description } = parsed.failure;
+  if (error === undefined) {
+    return {
+      kind: 'unreadable',
+      reason:
+        'The address carries neither an authorization code nor an error, so nothing came back from a login.',
+    };
+  }
+  // An error the catalogue does not know gets its generic sentence, which quotes the code: cut it short.
+  return {
+    kind: 'error',
+    error: shown(error),
+    explanation: explain(error.length > 80 ? error.slice(0, 80) + '…' : error),
+    ...(description !== undefined ? { description: shown(description) } : {}),
   };
 }

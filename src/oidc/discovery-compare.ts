@@ -124,3 +124,36 @@ export function scopeCoverage(document: unknown, catalogueScopes: readonly strin
     apiListed: [...set].filter((s) => s.startsWith('api:')).slice(0, 500),
   };
 }
+
+/** One side of a comparison: its label (e.g. "TelenorID+ staging") and whether its document was read. */
+export type ComparedSide = { label: string } & ({ ok: true; document: unknown } | { ok: false });
+
+export type ComparisonOutcome =
+  | { kind: 'compared'; rows: ComparisonRow[]; differing: number; sentence: string }
+  /** A side whose document could not be read has nothing to compare: say that, not "22 of 22 differ". */
+  | { kind: 'side-failed'; failed: ('left' | 'right')[]; sentence: string };
+
+/** Compare two fetched sides, or say which side failed (its own failure sentence is shown with it). */
+export function compareSides(left: ComparedSide, right: ComparedSide): ComparisonOutcome {
+  if (!left.ok || !right.ok) {
+    const failed = [...(left.ok ? [] : ['left' as const]), ...(right.ok ? [] : ['right' as const])];
+    const sentence =
+      failed.length === 2
+        ? `Neither side could be read (left: ${left.label}, right: ${right.label}), so there is nothing to compare; why is below.`
+        : failed[0] === 'left'
+          ? `The left side (${left.label}) could not be read, so there is nothing to compare with ${right.label}; why is below.`
+          : `The right side (${right.label}) could not be read, so there is nothing to compare with ${left.label}; why is below.`;
+    return { kind: 'side-failed', failed, sentence };
+  }
+  const rows = compareDiscovery(left.document, right.document);
+  const differing = rows.filter((r) => r.status !== 'same').length;
+  return {
+    kind: 'compared',
+    rows,
+    differing,
+    sentence:
+      differing === 0
+        ? 'The two documents publish the same fields with the same values.'
+        : `${differing} of ${rows.length} fields differ (endpoints are compared by path).`,
+  };
+}

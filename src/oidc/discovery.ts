@@ -318,6 +318,96 @@ export const discoveryFields: Record<string, DiscoveryFieldInfo> = {
     guide: 'logout',
     spec: 'https://openid.net/specs/openid-connect-backchannel-1_0.html',
   },
+  // The rest of OpenID Connect Discovery 1.0 §3 (each is standard, not an extension) …
+  claim_types_supported: {
+    group: 'flows & capabilities',
+    meaning: 'How claims can be delivered: normal (the default), aggregated or distributed.',
+    guide: 'scopes',
+    spec: dSpec,
+  },
+  claims_locales_supported: {
+    group: 'flows & capabilities',
+    meaning: 'Languages the provider can return claim values in (claims_locales).',
+    spec: dSpec,
+  },
+  display_values_supported: {
+    group: 'flows & capabilities',
+    meaning: 'display values for the login pages (page, popup, touch, wap).',
+    guide: 'authorize',
+    spec: dSpec,
+  },
+  require_request_uri_registration: {
+    group: 'flows & capabilities',
+    meaning: 'Whether a request_uri must be registered for the client in advance.',
+    spec: dSpec,
+  },
+  id_token_encryption_alg_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Key management algorithms the provider can encrypt ID tokens with (JWE alg).',
+    spec: dSpec,
+  },
+  id_token_encryption_enc_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Content encryption algorithms for encrypted ID tokens (JWE enc).',
+    spec: dSpec,
+  },
+  userinfo_encryption_alg_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Key management algorithms for encrypted /userinfo answers (JWE alg).',
+    spec: dSpec,
+  },
+  userinfo_encryption_enc_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Content encryption algorithms for encrypted /userinfo answers (JWE enc).',
+    spec: dSpec,
+  },
+  request_object_encryption_alg_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Key management algorithms the provider accepts for encrypted request objects (JWE alg).',
+    spec: dSpec,
+  },
+  request_object_encryption_enc_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Content encryption algorithms for encrypted request objects (JWE enc).',
+    spec: dSpec,
+  },
+  service_documentation: {
+    group: 'endpoints',
+    meaning: 'A page for developers about using this provider.',
+    spec: dSpec,
+  },
+  op_policy_uri: {
+    group: 'endpoints',
+    meaning: 'The provider’s policy on how a client may use the data it gets.',
+    spec: dSpec,
+  },
+  op_tos_uri: {
+    group: 'endpoints',
+    meaning: 'The provider’s terms of service.',
+    spec: dSpec,
+  },
+  // … and the authentication methods of RFC 8414 §2 for revocation and introspection.
+  revocation_endpoint_auth_methods_supported: {
+    group: 'flows & capabilities',
+    meaning: 'How a client authenticates at the revocation endpoint.',
+    guide: 'refreshTokens',
+    spec: spec.rfc8414,
+  },
+  revocation_endpoint_auth_signing_alg_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Algorithms for JWT client authentication at the revocation endpoint.',
+    spec: spec.rfc8414,
+  },
+  introspection_endpoint_auth_methods_supported: {
+    group: 'flows & capabilities',
+    meaning: 'How a client (or API) authenticates at the introspection endpoint.',
+    spec: spec.rfc8414,
+  },
+  introspection_endpoint_auth_signing_alg_values_supported: {
+    group: 'signing & keys',
+    meaning: 'Algorithms for JWT client authentication at the introspection endpoint.',
+    spec: spec.rfc8414,
+  },
   custom_logout_endpoint: {
     group: 'TelenorID+ extras',
     meaning: 'TelenorID+’s own logout for native apps without a browser: POST JSON {id_token_hint, state}.',

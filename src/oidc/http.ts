@@ -152,8 +152,8 @@ export async function fetchJsonObject(url: string, options: JsonFetchOptions = {
       const detail = check.loopbackHttp
         ? `Nothing answered at ${check.url.origin}, or it did not allow this site to read the answer (CORS). If it is the local test tenant, start it with \`npm start\` or \`npm run tenant\`, then try again.`
         : crossOrigin
-          ? `${check.url.origin} is another origin than this page (${page}): most likely the server does not allow CORS for this site. The curl command will show whether it answers.`
-          : 'The request did not complete (host unreachable, connection refused, TLS error, or CORS).';
+          ? `${check.url.origin} is another origin than this page (${page}), so CORS is one possible cause — as likely as a host name that does not resolve, for a host you typed.`
+          : `The request to ${check.url.origin} did not complete.`;
       return {
         ...failure('network_error', {
           curl,

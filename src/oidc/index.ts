@@ -32,3 +32,4 @@ export * from './refresh-timeline';
 export * from './refresh';
 export * from './scope-builder';
 export * from './silent';
+export * from './times';

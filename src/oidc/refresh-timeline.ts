@@ -176,3 +176,44 @@ export function refreshTimeline(input: RefreshTimelineInput): RefreshTimeline {
     summary,
   };
 }
+
+/** The three numbers a reader types into the refresh timeline. */
+export type TimelineField = 'everyMinutes' | 'idleAtMinute' | 'idleForMinutes';
+
+/** No refresh policy outlives a year; a larger number is a typo, and would only stretch the picture. */
+export const maxTimelineMinutes = 525_600;
+
+/**
+ * Read what the reader typed into a timeline field: a number of minutes, or the sentence that says
+ * why it cannot be used ("refresh every 0 minutes" is refused: a client that never waits is not a
+ * pattern the timeline can draw). Accepts "5", "2.5" and "2,5"; nothing else (no "1e3", "0x10").
+ */
+export function readTimelineMinutes(
+  field: TimelineField,
+  text: string,
+): { ok: true; minutes: number } | { ok: false; message: string } {
+  const what = {
+    everyMinutes: 'how often the client refreshes',
+    idleAtMinute: 'the minute the user goes idle',
+    idleForMinutes: 'how long the user stays away',
+  }[field];
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, message: `Enter ${what}, in minutes.` };
+  const shown = trimmed.length > 20 ? `${trimmed.slice(0, 20)}…` : trimmed;
+  if (/^-\s*\d/.test(trimmed))
+    return { ok: false, message: `Minutes cannot be negative: enter ${what} as 0 or more.` };
+  if (!/^\d{1,9}([.,]\d{1,3})?$/.test(trimmed))
+    return { ok: false, message: `“${shown}” is not a number of minutes: enter ${what} as digits, e.g. 5.` };
+  const minutes = Number(trimmed.replace(',', '.'));
+  if (field === 'everyMinutes' && minutes < 1)
+    return {
+      ok: false,
+      message: `A client cannot refresh every ${shown} minutes: it would never stop sending requests. Enter 1 minute or more.`,
+    };
+  if (minutes > maxTimelineMinutes)
+    return {
+      ok: false,
+      message: `${shown} minutes is more than a year; no refresh token lives that long. Enter ${maxTimelineMinutes.toLocaleString('en-GB')} minutes or fewer.`,
+    };
+  return { ok: true, minutes };
+}

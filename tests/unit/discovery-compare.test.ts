@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDiscovery, scopeCoverage } from '../../src/oidc/discovery-compare';
+import { compareDiscovery, compareSides, scopeCoverage } from '../../src/oidc/discovery-compare';
 
 describe('comparing two discovery documents', () => {
   const staging = {
@@ -70,5 +70,34 @@ describe('scopes_supported against the TelenorID+ catalogue', () => {
     expect(scopeCoverage({}, catalogue).published).toBe(false);
     expect(scopeCoverage({ scopes_supported: 'openid profile' }, catalogue).published).toBe(false);
     expect(scopeCoverage({ scopes_supported: [1, 2] }, catalogue).missing).toEqual(catalogue);
+  });
+});
+
+describe('comparing with a side that failed', () => {
+  const doc = { issuer: 'https://id-test.telenor.no', scopes_supported: ['openid'] };
+
+  it('says the failed side failed instead of counting every field as different', () => {
+    const outcome = compareSides(
+      { label: 'TelenorID+ staging', ok: false },
+      { label: 'Local test tenant', ok: true, document: doc },
+    );
+    expect(outcome.kind).toBe('side-failed');
+    expect(outcome.sentence).toMatch(/^The left side \(TelenorID\+ staging\) could not be read/);
+    expect(outcome.sentence).not.toMatch(/differ/);
+  });
+
+  it('names both sides when neither could be read', () => {
+    const outcome = compareSides({ label: 'A', ok: false }, { label: 'B', ok: false });
+    expect(outcome).toMatchObject({ kind: 'side-failed', failed: ['left', 'right'] });
+    expect(outcome.sentence).toMatch(/Neither side/);
+  });
+
+  it('counts the differing fields when both were read', () => {
+    const outcome = compareSides(
+      { label: 'A', ok: true, document: doc },
+      { label: 'B', ok: true, document: { ...doc, scopes_supported: ['openid', 'profile'] } },
+    );
+    expect(outcome).toMatchObject({ kind: 'compared', differing: 1 });
+    expect(outcome.sentence).toBe('1 of 2 fields differ (endpoints are compared by path).');
   });
 });

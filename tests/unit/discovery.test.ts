@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   describeJwks,
+  discoveryFields,
   discoveryUrlFor,
   fetchDiscovery,
   fetchJwks,
@@ -384,11 +385,14 @@ describe('fetchDiscovery: every way fetching can fail becomes a sentence', () =>
     expect(r.ok ? 'ok' : r.failure.code).toBe('aborted');
   });
 
-  it('says a network error from another origin is probably CORS', async () => {
+  it('a network error from another origin names all four causes (a browser cannot tell DNS from CORS), and the curl to tell them apart', async () => {
     server.use(http.get(wellKnown, () => HttpResponse.error()));
     const r = await fetchDiscovery(op, { pageOrigin: 'https://portal.test' });
     expect(r.ok ? 'ok' : r.failure.code).toBe('network_error');
-    expect(!r.ok && r.failure.detail).toMatch(/CORS/);
+    const said = !r.ok ? `${r.failure.explanation.meaning} ${r.failure.detail ?? ''}` : '';
+    for (const cause of [/unreachable/, /DNS/, /TLS/, /CORS/]) expect(said).toMatch(cause);
+    expect(said).not.toMatch(/most (likely|often)/i);
+    expect(!r.ok && r.failure.explanation.reaction).toMatch(/Could not resolve host/);
     expect(!r.ok && r.failure.curl).toContain(wellKnown);
   });
 
@@ -496,5 +500,56 @@ describe('JWKS', () => {
     );
     const r = await fetchJwks(`${op}/jwks`);
     expect(r.ok && r.findings.map((f) => f.code)).toEqual(['no_keys']);
+  });
+});
+
+describe('discoveryFields: which fields the explorer explains', () => {
+  // OpenID Connect Discovery 1.0 §3, every Provider Metadata field, in the spec's order.
+  const discovery10 = [
+    'issuer',
+    'authorization_endpoint',
+    'token_endpoint',
+    'userinfo_endpoint',
+    'jwks_uri',
+    'registration_endpoint',
+    'scopes_supported',
+    'response_types_supported',
+    'response_modes_supported',
+    'grant_types_supported',
+    'acr_values_supported',
+    'subject_types_supported',
+    'id_token_signing_alg_values_supported',
+    'id_token_encryption_alg_values_supported',
+    'id_token_encryption_enc_values_supported',
+    'userinfo_signing_alg_values_supported',
+    'userinfo_encryption_alg_values_supported',
+    'userinfo_encryption_enc_values_supported',
+    'request_object_signing_alg_values_supported',
+    'request_object_encryption_alg_values_supported',
+    'request_object_encryption_enc_values_supported',
+    'token_endpoint_auth_methods_supported',
+    'token_endpoint_auth_signing_alg_values_supported',
+    'display_values_supported',
+    'claim_types_supported',
+    'claims_supported',
+    'service_documentation',
+    'claims_locales_supported',
+    'ui_locales_supported',
+    'claims_parameter_supported',
+    'request_parameter_supported',
+    'request_uri_parameter_supported',
+    'require_request_uri_registration',
+    'op_policy_uri',
+    'op_tos_uri',
+  ];
+
+  it('knows every field of OpenID Connect Discovery 1.0 §3, so none is listed as an extension (claim_types_supported is standard)', () => {
+    expect(discovery10.filter((name) => !Object.hasOwn(discoveryFields, name))).toEqual([]);
+  });
+
+  it('knows every field the mock tenant publishes', () => {
+    expect(
+      Object.keys(mockDiscoveryDocument()).filter((name) => !Object.hasOwn(discoveryFields, name)),
+    ).toEqual([]);
   });
 });

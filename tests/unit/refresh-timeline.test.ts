@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { refreshSucceeds, refreshTimeline } from '../../src/oidc';
+import {
+  maxTimelineMinutes,
+  readTimelineMinutes,
+  refreshSucceeds,
+  refreshTimeline,
+  type TimelineField,
+} from '../../src/oidc';
 
 describe('refresh timeline', () => {
   it('treats expiry as exclusive: a refresh exactly at expiry fails', () => {
@@ -75,5 +81,39 @@ describe('refresh timeline', () => {
         idle: { startMinute: -5, durationMinutes: Infinity },
       }),
     ).not.toThrow();
+  });
+});
+
+describe('what the reader types into the refresh timeline', () => {
+  it('refuses "refresh every 0 minutes" with a sentence', () => {
+    const r = readTimelineMinutes('everyMinutes', '0');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(
+      /^A client cannot refresh every 0 minutes: .* Enter 1 minute or more\.$/,
+    );
+  });
+
+  it('refuses negative, empty, huge and non-numbers, each with its own sentence', () => {
+    const message = (field: TimelineField, text: string) => {
+      const r = readTimelineMinutes(field, text);
+      return r.ok ? `accepted ${r.minutes}` : r.message;
+    };
+    expect(message('everyMinutes', '-5')).toMatch(/cannot be negative/);
+    expect(message('idleForMinutes', '')).toBe('Enter how long the user stays away, in minutes.');
+    expect(message('idleAtMinute', '99999999')).toMatch(/more than a year/);
+    expect(message('everyMinutes', 'abc')).toMatch(/^“abc” is not a number of minutes/);
+    expect(message('everyMinutes', '1e3')).toMatch(/is not a number/);
+    expect(message('everyMinutes', '0x10')).toMatch(/is not a number/);
+    expect(message('everyMinutes', '<img src=x>')).toMatch(/^“<img src=x>” is not a number/);
+  });
+
+  it('accepts whole and decimal minutes, and 0 for the idle fields', () => {
+    expect(readTimelineMinutes('everyMinutes', ' 5 ')).toEqual({ ok: true, minutes: 5 });
+    expect(readTimelineMinutes('everyMinutes', '2,5')).toEqual({ ok: true, minutes: 2.5 });
+    expect(readTimelineMinutes('idleAtMinute', '0')).toEqual({ ok: true, minutes: 0 });
+    expect(readTimelineMinutes('idleForMinutes', String(maxTimelineMinutes))).toEqual({
+      ok: true,
+      minutes: maxTimelineMinutes,
+    });
   });
 });

@@ -2,14 +2,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
+import { answerUrl } from './answerUrl';
 import styles from './styles.module.css';
 
 type Status = 'idle' | 'copied' | 'failed';
-
-/** The canonical absolute URL of a page: site URL + permalink (which already carries baseUrl). */
-export function canonicalUrl(siteUrl: string, permalink: string): string {
-  return `${siteUrl.replace(/\/$/, '')}${permalink}`;
-}
 
 async function writeToClipboard(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
@@ -32,7 +28,16 @@ async function writeToClipboard(text: string): Promise<void> {
 export default function CopyLink(): React.JSX.Element {
   const { siteConfig } = useDocusaurusContext();
   const { metadata } = useDoc();
-  const url = canonicalUrl(siteConfig.url, metadata.permalink);
+  const siteUrlConfigured = siteConfig.customFields?.siteUrlConfigured === true;
+  // The page's origin is read after hydration, so the static HTML and the first render agree.
+  const [origin, setOrigin] = useState<string | undefined>();
+  useEffect(() => setOrigin(window.location.origin), []);
+  const url = answerUrl({
+    siteUrl: siteConfig.url,
+    siteUrlConfigured,
+    origin,
+    permalink: metadata.permalink,
+  });
   const [status, setStatus] = useState<Status>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -50,7 +55,8 @@ export default function CopyLink(): React.JSX.Element {
   }, [url]);
 
   return (
-    <div className={styles.copyLink}>
+    // Button text and URL are not the answer: kept out of the search index (docusaurus.config.ts).
+    <div className={styles.copyLink} data-search-exclude="">
       <button
         type="button"
         className="button button--outline button--primary button--sm"

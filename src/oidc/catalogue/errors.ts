@@ -125,7 +125,7 @@ export const oauthErrors = {
       'prompt=none was sent, and the user is logged in, but the request needs a consent screen the provider may not show.',
     reaction: 'Send an interactive /authorize (without prompt=none) when the user chooses to continue.',
     retry: 'never',
-    guide: 'checkSession',
+    guide: 'faqConsentRequired',
     spec: spec.oidcCoreAuthError,
   },
   interaction_required: {
@@ -134,7 +134,7 @@ export const oauthErrors = {
       'prompt=none was sent, but the provider needs to show the user something (another login step, a choice) to continue.',
     reaction: 'Send an interactive /authorize (without prompt=none) when the user chooses to continue.',
     retry: 'never',
-    guide: 'checkSession',
+    guide: 'faqConsentRequired',
     spec: spec.oidcCoreAuthError,
   },
   account_selection_required: {
@@ -227,9 +227,9 @@ export const portalFailures = {
   network_error: {
     code: 'network_error',
     meaning:
-      'The browser could not complete the request. Most often this is CORS: the server answered, but did not allow this site to read the answer. It can also be a wrong host name, a refused connection or a TLS error.',
+      'The browser could not complete the request, and browsers do not say why: the host is unreachable or refused the connection, its name does not resolve (DNS), the TLS handshake failed, or the server answered but did not allow this site to read the answer (CORS).',
     reaction:
-      'Run the curl command in a terminal: if it works there, the server does not send Access-Control-Allow-Origin for this site (CORS), and only a back end can call it.',
+      'Run the curl command in a terminal to tell them apart: “Could not resolve host” is DNS (check the host name), “Connection refused” or a timeout is an unreachable host, a certificate error is TLS; if it answers there, the server does not allow this site’s origin (CORS) and only a back end can call it.',
     retry: 'never',
   },
   http_error: {

@@ -35,6 +35,7 @@ export const guide = {
   faqRefresh10Minutes: '/faq/refresh-token-10-minutes',
   faqSilentLogin: '/faq/silent-login',
   faqLoginRequired: '/faq/login-required',
+  faqConsentRequired: '/faq/login-required#consent-required',
   faqThirdPartyCookies: '/faq/third-party-cookies',
   faqApiScopes: '/faq/api-scopes',
   faqRedirectUriMismatch: '/faq/redirect-uri-mismatch',

@@ -3,10 +3,13 @@
  * It hands the provider's answer to the widget that started the login (popup, full-page redirect,
  * or a hidden iframe for silent checks) — the protocol is in src/widgets/shared/loginRoundTrip.ts.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import Head from '@docusaurus/Head';
 import Layout from '@theme/Layout';
 import type { CallbackPageOutcome } from '@site/src/widgets/shared/loginRoundTrip';
+
+// Only for an answer no login here waits for (opened by hand): popups and frames never load it.
+const Arrival = lazy(() => import('./_Arrival'));
 
 export default function LoginCallback(): React.JSX.Element {
   const [outcome, setOutcome] = useState<
@@ -41,6 +44,11 @@ export default function LoginCallback(): React.JSX.Element {
       <main className="container margin-vert--lg">
         <h1>Login callback</h1>
         <p role="status">{text}</p>
+        {outcome?.kind === 'orphan' && outcome.callbackUrl && (
+          <Suspense fallback={null}>
+            <Arrival callbackUrl={outcome.callbackUrl} />
+          </Suspense>
+        )}
       </main>
     </Layout>
   );

@@ -1,16 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import clsx from 'clsx';
+import CodeBlock from '@theme/CodeBlock';
+import TableScroll from '@site/src/components/TableScroll';
 import { environmentFor, environmentIds, type EnvironmentId } from '@site/src/oidc/environments';
 import { fetchDiscovery, type DiscoveryResult } from '@site/src/oidc/discovery';
-import { compareDiscovery, type ComparisonRow } from '@site/src/oidc/discovery-compare';
+import { compareSides, type ComparisonOutcome } from '@site/src/oidc/discovery-compare';
 import { environmentReady } from '../shared/environment';
 import { FieldName, FieldValue } from './FieldTable';
 import styles from './styles.module.css';
 
 type Side = { env: EnvironmentId; custom: string };
-type Outcome = { left: DiscoveryResult; right: DiscoveryResult; rows: ComparisonRow[] };
+type Outcome = { left: DiscoveryResult; right: DiscoveryResult; comparison: ComparisonOutcome };
+type Row = Extract<ComparisonOutcome, { kind: 'compared' }>['rows'][number];
 
-const statusText: Record<ComparisonRow['status'], string> = {
+const statusText: Record<Row['status'], string> = {
   same: 'same',
   differs: 'differs',
   'left-only': 'only left',
@@ -75,13 +78,16 @@ export default function ComparePanel({
       fetchDiscovery(issuerOf(right), { signal: c.signal }),
     ]);
     if (c.signal.aborted) return;
-    setOutcome({ left: l, right: r, rows: compareDiscovery(l.ok ? l.document : {}, r.ok ? r.document : {}) });
+    const side = (s: Side, d: DiscoveryResult) => {
+      const label = s.env === 'custom' ? issuerOf(s) || 'Custom issuer' : environmentFor(s.env).label;
+      return d.ok ? { label, ok: true as const, document: d.document } : { label, ok: false as const };
+    };
+    setOutcome({ left: l, right: r, comparison: compareSides(side(left, l), side(right, r)) });
     setBusy(false);
   }
 
   const describe = (r: DiscoveryResult) =>
     `${r.verdict} — ${r.ok ? r.summary : `${r.failure.explanation.meaning} ${r.failure.detail ?? ''}`}`;
-  const differing = outcome?.rows.filter((r) => r.status !== 'same').length ?? 0;
 
   return (
     <section aria-label="Compare two environments">
@@ -107,45 +113,60 @@ export default function ComparePanel({
       </div>
       {outcome && (
         <>
-          <p aria-live="polite">
-            {differing === 0
-              ? 'The two documents publish the same fields with the same values.'
-              : `${differing} of ${outcome.rows.length} fields differ (endpoints are compared by path).`}
+          <p
+            aria-live="polite"
+            className={clsx(outcome.comparison.kind === 'side-failed' && 'alert alert--danger')}
+          >
+            {outcome.comparison.sentence}
           </p>
           <ul className={styles.plainList}>
-            <li>
-              <strong>Left</strong> (<code>{issuerOf(left)}</code>): {describe(outcome.left)}
-            </li>
-            <li>
-              <strong>Right</strong> (<code>{issuerOf(right)}</code>): {describe(outcome.right)}
-            </li>
+            {(['Left', 'Right'] as const).map((name) => {
+              const r = name === 'Left' ? outcome.left : outcome.right;
+              return (
+                <li key={name}>
+                  <strong>{name}</strong> (<code>{issuerOf(name === 'Left' ? left : right)}</code>):{' '}
+                  {describe(r)}
+                  {!r.ok && (
+                    <>
+                      {' '}
+                      {r.failure.explanation.reaction}
+                      {r.failure.curl && <CodeBlock language="bash">{r.failure.curl}</CodeBlock>}
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
-          <table className={clsx(styles.table, styles.compare)}>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Left</th>
-                <th scope="col">Right</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcome.rows.slice(0, 300).map((row) => (
-                <tr key={row.field} className={styles[row.status === 'same' ? 'same' : 'different']}>
-                  <th scope="row">
-                    <FieldName name={row.field} />
-                  </th>
-                  <td>{row.status === 'right-only' ? '—' : <FieldValue value={row.left} />}</td>
-                  <td>{row.status === 'left-only' ? '—' : <FieldValue value={row.right} />}</td>
-                  <td>
-                    {statusText[row.status]}
-                    {row.onlyLeft?.length ? <div>only left: {row.onlyLeft.join(' ')}</div> : null}
-                    {row.onlyRight?.length ? <div>only right: {row.onlyRight.join(' ')}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {outcome.comparison.kind === 'compared' && (
+            <TableScroll label="Field by field comparison">
+              <table className={clsx(styles.table, styles.compare)}>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Left</th>
+                    <th scope="col">Right</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.comparison.rows.slice(0, 300).map((row) => (
+                    <tr key={row.field} className={styles[row.status === 'same' ? 'same' : 'different']}>
+                      <th scope="row">
+                        <FieldName name={row.field} />
+                      </th>
+                      <td>{row.status === 'right-only' ? '—' : <FieldValue value={row.left} />}</td>
+                      <td>{row.status === 'left-only' ? '—' : <FieldValue value={row.right} />}</td>
+                      <td>
+                        {statusText[row.status]}
+                        {row.onlyLeft?.length ? <div>only left: {row.onlyLeft.join(' ')}</div> : null}
+                        {row.onlyRight?.length ? <div>only right: {row.onlyRight.join(' ')}</div> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
         </>
       )}
     </section>

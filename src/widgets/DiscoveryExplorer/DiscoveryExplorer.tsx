@@ -6,6 +6,7 @@ import GuideLink from '@site/src/components/GuideLink';
 import { fetchDiscovery, fetchJwks, type DiscoveryResult, type JwksResult } from '@site/src/oidc/discovery';
 import { previewJson } from '@site/src/oidc/links';
 import { environmentReady, useEnvironment, useLocalIssuer, useSiteBaseUrl } from '../shared/environment';
+import { bringIntoView } from '../shared/bringIntoView';
 import ComparePanel from './ComparePanel';
 import FieldTable from './FieldTable';
 import Findings from './Findings';
@@ -74,12 +75,14 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   // selected environment until the reader types their own issuer. Browser state is read only after
   // hydration, and only once the environment context has read ?env= and the remembered choice.
   const linkChecked = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!env.ready) return;
     if (!linkChecked.current) {
       linkChecked.current = true;
       const shared = new URLSearchParams(window.location.search).get('issuer');
       if (shared) {
+        bringIntoView(root.current);
         setIssuer(shared);
         setEdited(true);
         void explore(shared);
@@ -108,7 +111,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   const raw = result?.ok ? previewJson(result.document, { indent: 2, maxChars: 200_000 }) : undefined;
 
   return (
-    <div className={styles.explorer}>
+    <div className={styles.explorer} ref={root}>
       <form
         className={styles.form}
         onSubmit={(e) => {
@@ -142,9 +145,15 @@ export default function DiscoveryExplorer(): React.JSX.Element {
           <CopyButton label="Share" done="Link copied" value={shareUrl} />
         </div>
         <p className={styles.hint}>
-          Environment: <strong>{env.label}</strong>. The explorer fetches{' '}
-          <code>&lt;issuer&gt;/.well-known/openid-configuration</code> and the keys at its{' '}
-          <code>jwks_uri</code>, from your browser.
+          {env.issuer !== undefined && issuer.trim() === env.issuer ? (
+            <>
+              Environment: <strong>{env.label}</strong>.
+            </>
+          ) : (
+            <>Your own issuer URL (the environment picked in the navigation bar does not apply to it).</>
+          )}{' '}
+          The explorer fetches <code>&lt;issuer&gt;/.well-known/openid-configuration</code> and the keys at
+          its <code>jwks_uri</code>, from your browser.
         </p>
       </form>
 

@@ -4,6 +4,7 @@ import SafeLink from '@site/src/components/SafeLink';
 import { discoveryFields, type DiscoveryDocument, type FieldGroup } from '@site/src/oidc/discovery';
 import { previewJson } from '@site/src/oidc/links';
 import styles from './styles.module.css';
+import TableScroll from '@site/src/components/TableScroll';
 
 const groups: FieldGroup[] = [
   'endpoints',
@@ -72,57 +73,61 @@ export default function FieldTable({ document }: { document: DiscoveryDocument }
             <summary>
               {group} ({fields.length})
             </summary>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">What it means for your client</th>
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((name) => {
-                  const info = discoveryFields[name]!;
-                  return (
-                    <tr key={name}>
-                      <th scope="row">
-                        <FieldName name={name} />
-                      </th>
-                      <td>
-                        <FieldValue value={document[name]} />
-                      </td>
-                      <td>
-                        {info.meaning} {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
-                        {info.guide ? ' · ' : null}
-                        <a href={info.spec} target="_blank" rel="noopener noreferrer">
-                          Specification
-                        </a>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <TableScroll label={`Fields: ${group}`}>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">Field</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">What it means for your client</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fields.map((name) => {
+                    const info = discoveryFields[name]!;
+                    return (
+                      <tr key={name}>
+                        <th scope="row">
+                          <FieldName name={name} />
+                        </th>
+                        <td>
+                          <FieldValue value={document[name]} />
+                        </td>
+                        <td>
+                          {info.meaning} {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
+                          {info.guide ? ' · ' : null}
+                          <a href={info.spec} target="_blank" rel="noopener noreferrer">
+                            Specification
+                          </a>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableScroll>
           </details>
         );
       })}
       {unknown.length > 0 && (
         <details open>
           <summary>Other fields ({unknown.length}) — extensions this explorer does not know</summary>
-          <table className={styles.table}>
-            <tbody>
-              {unknown.slice(0, 200).map((name) => (
-                <tr key={name}>
-                  <th scope="row">
-                    <FieldName name={name} />
-                  </th>
-                  <td>
-                    <FieldValue value={document[name]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Other fields">
+            <table className={styles.table}>
+              <tbody>
+                {unknown.slice(0, 200).map((name) => (
+                  <tr key={name}>
+                    <th scope="row">
+                      <FieldName name={name} />
+                    </th>
+                    <td>
+                      <FieldValue value={document[name]} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {unknown.length > 200 && <p>… and {unknown.length - 200} more (see the raw document).</p>}
         </details>
       )}

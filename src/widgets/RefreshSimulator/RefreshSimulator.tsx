@@ -16,6 +16,8 @@ import {
   mockIssuer,
   parseCallback,
   redactToken,
+  describeExpiresIn,
+  formatDuration,
   redactedTokenResponse,
   tokenFailureBody,
   refreshPolicyOf,
@@ -37,6 +39,7 @@ import {
   openLoginPopup,
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
+import { bringIntoView } from '../shared/bringIntoView';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import HandlingSample from './HandlingSample';
 import Timeline from './Timeline';
@@ -61,7 +64,41 @@ type LoginContext = { clientType: ClientTypeName; short: boolean; offline: boole
 type Held = { clientType: ClientTypeName; short: boolean; clientId: string; tokens: TokenSet };
 
 /** One HTTP exchange with the provider, as shown to the reader (tokens redacted). */
-type Exchange = { title: string; curl: string; statusLine: string; body: string; ok: boolean };
+/**
+ * One entry of "What went over the wire": an exchange the reader's client would make, or (`stage`)
+ * a note that the mock's stage machinery was moved (its clock, its session): that is how the
+ * simulator sets up a cause on the mock, not something a client sends, so it shows no request.
+ */
+type Exchange =
+  | {
+      title: string;
+      curl: string;
+      statusLine: string;
+      body: string;
+      ok: boolean;
+      note?: string;
+      stage?: false;
+    }
+  | { title: string; stage: true };
+
+/** expires_in of a token answer just received, as a time (src/oidc/times.ts). */
+function expiryNote(tokens: TokenSet): { note?: string } {
+  const now = Date.now();
+  const note = describeExpiresIn(tokens.expiresIn, now, now);
+  return note ? { note: `${note}.` } : {};
+}
+
+/** The RP-initiated logout as the reader's client makes it: a browser navigation, not an API call. */
+function logoutExchange(endSessionUrl: string, how: string): Exchange {
+  const end = new URL(endSessionUrl);
+  return {
+    title: `Logout (end_session_endpoint, ${how})`,
+    curl: `# a browser navigation, not an API call:\n# GET ${end.origin + end.pathname}?id_token_hint=<id_token>&post_logout_redirect_uri=…&state=…`,
+    statusLine: '302 → post_logout_redirect_uri',
+    body: '(the browser came back with the state it sent)',
+    ok: true,
+  };
+}
 
 type Verdict = {
   line: string;
@@ -158,15 +195,8 @@ export default function RefreshSimulator(): React.JSX.Element {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const text = await response.text();
-      if (title)
-        record({
-          title,
-          curl: `curl -X POST '${url}' -H 'Content-Type: application/json' -d '${JSON.stringify(body)}'`,
-          statusLine: `${response.status}`,
-          body: text,
-          ok: response.ok,
-        });
+      await response.text();
+      if (title) record({ title, stage: true });
     },
     [record],
   );
@@ -218,6 +248,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         curl: result.curl,
         statusLine: '200 OK',
         body: JSON.stringify(redactedTokenResponse(tokens), null, 2),
+        ...expiryNote(tokens),
         ok: true,
       });
       if (env.id === 'mock' && parsed.response.sessionState) {
@@ -225,7 +256,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         // mock knows the session the refresh tokens belong to.
         await mockControl(
           { set: { ssoSession: true, sessionId: parsed.response.sessionState } },
-          'Mock: adopt the SSO session',
+          'The mock adopts the SSO session the login window started',
         );
       }
       const next: Held = {
@@ -334,6 +365,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         curl: result.curl,
         statusLine: '200 OK',
         body: JSON.stringify(redactedTokenResponse(tokens), null, 2),
+        ...expiryNote(tokens),
         ok: true,
       });
       return tokens;
@@ -362,6 +394,7 @@ export default function RefreshSimulator(): React.JSX.Element {
 
   // Back from a full-page redirect (popup blocked): finish that login, once, after hydration.
   const resumed = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!env.ready || resumed.current) return;
     resumed.current = true;
@@ -371,6 +404,8 @@ export default function RefreshSimulator(): React.JSX.Element {
     if (shared.timeline) setTimeline(shared.timeline);
     else if (shared.clientType) setTimeline(defaultTimeline(refreshPolicyOf(shared.clientType).name));
     const returned = takeReturnedLogin<LoginContext>(widgetName);
+    // The reader came for this widget (its share link, or back from a redirect login): show it.
+    if (returned || shared.clientType || shared.cause || shared.timeline) bringIntoView(root.current);
     if (returned) {
       setClientType(returned.context.clientType);
       void run('Finishing the login', async () => {
@@ -455,7 +490,7 @@ export default function RefreshSimulator(): React.JSX.Element {
           const lifetime = refreshPolicyOf(h.clientType).lifetimeSeconds ?? 0;
           await mockControl(
             { advanceClockSeconds: lifetime + 1 },
-            'Mock: advance the clock past the lifetime',
+            `The mock moves its clock ${formatDuration(lifetime + 1)} forward, past the refresh token’s lifetime`,
           );
           await refreshOnce(rt, { ...opts, title: 'Refresh after the lifetime' });
           return;
@@ -493,7 +528,17 @@ export default function RefreshSimulator(): React.JSX.Element {
         case 'session_ended': {
           if (env.id === 'mock') {
             popup?.close();
-            await mockControl({ endSession: true }, 'Mock: end the SSO session (as logout does)');
+            // What the reader's client would send; the mock then ends its session directly.
+            const settings = await settingsFor(h.clientType, h.short);
+            if (!settings) return;
+            const end = buildEndSessionRequest(settings, {
+              ...(h.tokens.idToken ? { idTokenHint: h.tokens.idToken } : {}),
+              postLogoutRedirectUri: callbackUrlFor(window.location.origin, baseUrl),
+              state: crypto.randomUUID(),
+            });
+            if (!end.ok) return showFailure(end.failure, cause, 'Logout');
+            record(logoutExchange(end.url, 'what your client sends the browser to'));
+            await mockControl({ endSession: true }, 'The mock ends its SSO session, as that logout would');
           } else {
             const settings = await settingsFor(h.clientType, h.short);
             if (!settings) {
@@ -523,13 +568,7 @@ export default function RefreshSimulator(): React.JSX.Element {
               setVerdict({ line: 'The logout did not come back; nothing was refreshed.', ok: false });
               return;
             }
-            record({
-              title: 'Logout (end_session_endpoint, in the popup)',
-              curl: `# a browser navigation, not an API call:\n# GET ${new URL(end.url).origin + new URL(end.url).pathname}?id_token_hint=<id_token>&post_logout_redirect_uri=…&state=…`,
-              statusLine: '302 → post_logout_redirect_uri',
-              body: '(the browser came back with the state it sent)',
-              ok: true,
-            });
+            record(logoutExchange(end.url, 'in the popup'));
           }
           await refreshOnce(rt, { ...opts, title: 'Refresh after the session ended' });
           return;
@@ -555,12 +594,14 @@ export default function RefreshSimulator(): React.JSX.Element {
   }
 
   const reaction = verdict?.failure ? classifyRefreshFailure(verdict.failure) : undefined;
+  // The newest exchange opens; a stage note after it (the mock adopting a session) does not count.
+  const lastExchange = exchanges.reduce((last, e, i) => (e.stage ? last : i), -1);
   const explanation = verdict?.failure ? explain(verdict.failure.code) : undefined;
   const shareCause = verdict?.cause ?? sharedCause;
   const shown = (t: string | undefined) => (t ? (revealed ? t : redactToken(t)) : '—');
 
   return (
-    <div className={styles.simulator}>
+    <div className={styles.simulator} ref={root}>
       {!envSupported && (
         <div className="alert alert--warning" role="alert">
           The simulator logs in with registered test clients, which only the <strong>mock</strong> and the{' '}
@@ -761,21 +802,28 @@ export default function RefreshSimulator(): React.JSX.Element {
       {exchanges.length > 0 && (
         <section aria-label="HTTP exchanges">
           <h3 className={styles.heading}>What went over the wire</h3>
-          {exchanges.map((e, i) => (
-            <details key={i} open={i === exchanges.length - 1} className={styles.exchange}>
-              <summary>
-                {e.title}: <strong className={e.ok ? styles.ok : styles.bad}>{e.statusLine}</strong>
-              </summary>
-              {e.curl && (
-                <>
-                  <p className={styles.muted}>The request (secrets and tokens replaced by placeholders):</p>
-                  <CodeBlock language="bash">{e.curl}</CodeBlock>
-                </>
-              )}
-              <p className={styles.muted}>The answer ({e.statusLine}):</p>
-              <CodeBlock language="json">{e.body}</CodeBlock>
-            </details>
-          ))}
+          {exchanges.map((e, i) =>
+            e.stage ? (
+              <p key={i} className={clsx(styles.muted, styles.stage)} data-stage="">
+                Mock only, not a request your client makes: {e.title}.
+              </p>
+            ) : (
+              <details key={i} open={i === lastExchange} className={styles.exchange}>
+                <summary>
+                  {e.title}: <strong className={e.ok ? styles.ok : styles.bad}>{e.statusLine}</strong>
+                </summary>
+                {e.curl && (
+                  <>
+                    <p className={styles.muted}>The request (secrets and tokens replaced by placeholders):</p>
+                    <CodeBlock language="bash">{e.curl}</CodeBlock>
+                  </>
+                )}
+                <p className={styles.muted}>The answer ({e.statusLine}):</p>
+                <CodeBlock language="json">{e.body}</CodeBlock>
+                {e.note && <p className={styles.muted}>{e.note}</p>}
+              </details>
+            ),
+          )}
         </section>
       )}
 

@@ -1,5 +1,12 @@
-import { useId, useMemo } from 'react';
-import { refreshPolicies, refreshTimeline, type RefreshPolicyName, type TimelineEvent } from '@site/src/oidc';
+import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  readTimelineMinutes,
+  refreshPolicies,
+  refreshTimeline,
+  type RefreshPolicyName,
+  type TimelineEvent,
+  type TimelineField,
+} from '@site/src/oidc';
 import type { TimelineSettings } from './scenario';
 import styles from './styles.module.css';
 
@@ -29,6 +36,61 @@ function validSegments(events: TimelineEvent[]): [number, number][] {
     if (end > e.atMinute) out.push([e.atMinute, end]);
   });
   return out;
+}
+
+/**
+ * One number of minutes. What the reader types is kept as typed; only a usable number reaches the
+ * timeline, and anything else (0 for "refresh every", negative, empty, huge, not a number) is
+ * answered by a sentence under the field while the timeline keeps the last usable value.
+ */
+function MinutesField({
+  field,
+  label,
+  value,
+  onValue,
+}: {
+  field: TimelineField;
+  label: string;
+  value: number;
+  onValue: (minutes: number) => void;
+}): React.JSX.Element {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const read = readTimelineMinutes(field, text);
+  // A new value from outside (a share link, another policy's defaults) replaces the text.
+  useEffect(() => {
+    setText((t) => {
+      const current = readTimelineMinutes(field, t);
+      return current.ok && current.minutes === value ? t : String(value);
+    });
+  }, [field, value]);
+  return (
+    <label className={styles.field}>
+      {label}
+      <input
+        type="number"
+        step="any"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={!read.ok}
+        aria-describedby={`${id}-note`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = readTimelineMinutes(field, e.target.value);
+          if (next.ok) onValue(next.minutes);
+        }}
+      />
+      <span
+        id={`${id}-note`}
+        className={read.ok ? styles.muted : styles.fieldError}
+        role={read.ok ? undefined : 'alert'}
+      >
+        {read.ok
+          ? `minutes (${formatMinutes(read.minutes)})`
+          : `${read.message} The timeline still shows ${formatMinutes(value)}.`}
+      </span>
+    </label>
+  );
 }
 
 /**
@@ -70,21 +132,13 @@ export default function Timeline({
   const failAt = timeline.invalidGrantAtMinute;
   const refreshes = timeline.events.filter((e) => e.kind === 'refresh');
 
-  const field = (key: 'everyMinutes' | 'idleAtMinute' | 'idleForMinutes', label: string) => (
-    <label className={styles.field}>
-      {label}
-      <input
-        type="number"
-        min={0}
-        step={1}
-        value={settings[key]}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          onChange({ ...settings, [key]: Number.isFinite(n) && n >= 0 ? n : 0 });
-        }}
-      />
-      <span className={styles.muted}>minutes ({formatMinutes(settings[key])})</span>
-    </label>
+  const field = (key: TimelineField, label: string) => (
+    <MinutesField
+      field={key}
+      label={label}
+      value={settings[key]}
+      onValue={(minutes) => onChange({ ...settings, [key]: minutes })}
+    />
   );
 
   return (

@@ -10,6 +10,7 @@ import {
   type RefreshPolicyName,
 } from '@site/src/oidc/catalogue';
 import type { EnvironmentId } from '@site/src/oidc/environments';
+import { readTimelineMinutes, type TimelineField } from '@site/src/oidc/refresh-timeline';
 
 export type SimulatorClient = { clientId: string; clientSecret?: string };
 
@@ -140,10 +141,11 @@ export type SharedScenario = {
 
 const clientTypeNames = clientTypes.map((t) => t.name) as string[];
 
-function minutes(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= 10_000_000 ? n : undefined;
+/** A link's number of minutes, by the same rules as typing it (so a link cannot "refresh every 0 minutes"). */
+function minutes(field: TimelineField, value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const read = readTimelineMinutes(field, value);
+  return read.ok ? read.minutes : undefined;
 }
 
 /** Read a share link's query. Unknown or odd values are ignored, never trusted. */
@@ -159,9 +161,9 @@ export function parseSharedScenario(search: string): SharedScenario {
     const d = defaultTimeline(policy as RefreshPolicyName);
     out.timeline = {
       policy: policy as RefreshPolicyName,
-      everyMinutes: minutes(p.get('every')) ?? d.everyMinutes,
-      idleAtMinute: minutes(p.get('idleAt')) ?? d.idleAtMinute,
-      idleForMinutes: minutes(p.get('idleFor')) ?? d.idleForMinutes,
+      everyMinutes: minutes('everyMinutes', p.get('every')) ?? d.everyMinutes,
+      idleAtMinute: minutes('idleAtMinute', p.get('idleAt')) ?? d.idleAtMinute,
+      idleForMinutes: minutes('idleForMinutes', p.get('idleFor')) ?? d.idleForMinutes,
     };
   }
   return out;

@@ -4,7 +4,10 @@
  */
 import CodeBlock from '@theme/CodeBlock';
 import clsx from 'clsx';
+import { useRef } from 'react';
 import {
+  describeExpiresIn,
+  describeTimeClaim,
   redactToken,
   type ClaimLocation,
   type CodeFlowRun,
@@ -15,6 +18,7 @@ import {
 } from '@site/src/oidc';
 import { locationLabel } from './ScopePicker';
 import styles from './styles.module.css';
+import TableScroll from '@site/src/components/TableScroll';
 
 function valueText(value: unknown): string {
   let text: string;
@@ -34,37 +38,45 @@ function ClaimTable({
   location: ClaimLocation;
 }): React.JSX.Element {
   const here = claims.filter((c) => c.location === location);
+  const now = Date.now();
   return (
-    <table className={styles.table} aria-label={`Claims in the ${locationLabel[location]}`}>
-      <thead>
-        <tr>
-          <th scope="col">Claim</th>
-          <th scope="col">Value</th>
-          <th scope="col">Came from</th>
-        </tr>
-      </thead>
-      <tbody>
-        {here.map((c) => (
-          <tr key={c.claim} data-claim={c.claim} data-scope={c.scope ?? c.source}>
-            <td>
-              <code>{c.claim}</code>
-            </td>
-            <td className={styles.value}>{valueText(c.value)}</td>
-            <td>
-              {c.source === 'scope' ? (
-                <strong>
-                  scope <code>{c.scope}</code>
-                </strong>
-              ) : c.source === 'protocol' ? (
-                <span className={styles.muted}>protocol — {c.meaning}</span>
-              ) : (
-                <span className={styles.muted}>not in the TelenorID+ catalogue</span>
-              )}
-            </td>
+    <TableScroll label={`Claims in the ${locationLabel[location]}`}>
+      <table className={styles.table} aria-label={`Claims in the ${locationLabel[location]}`}>
+        <thead>
+          <tr>
+            <th scope="col">Claim</th>
+            <th scope="col">Value</th>
+            <th scope="col">Came from</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {here.map((c) => (
+            <tr key={c.claim} data-claim={c.claim} data-scope={c.scope ?? c.source}>
+              <td>
+                <code>{c.claim}</code>
+              </td>
+              <td>
+                <span className={styles.value}>{valueText(c.value)}</span>
+                {describeTimeClaim(c.claim, c.value, now) !== undefined && (
+                  <div className={styles.muted}>{describeTimeClaim(c.claim, c.value, now)}</div>
+                )}
+              </td>
+              <td>
+                {c.source === 'scope' ? (
+                  <strong>
+                    scope <code>{c.scope}</code>
+                  </strong>
+                ) : c.source === 'protocol' ? (
+                  <span className={styles.muted}>protocol — {c.meaning}</span>
+                ) : (
+                  <span className={styles.muted}>not in the TelenorID+ catalogue</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -87,6 +99,11 @@ export default function RunResults({
   onReveal(): void;
 }): React.JSX.Element {
   const { tokens } = run.view;
+  // When this run's answer arrived (it is shown at once): expires_in counts from then.
+  const arrivals = useRef(new WeakMap<CodeFlowRun, number>());
+  if (!arrivals.current.has(run)) arrivals.current.set(run, Date.now());
+  const receivedAt = arrivals.current.get(run)!;
+  const expiry = describeExpiresIn(tokens.expiresIn, receivedAt, Date.now());
   const show = (t: string) => (revealed ? t : redactToken(t));
   const response = {
     access_token: show(tokens.accessToken),
@@ -123,6 +140,7 @@ export default function RunResults({
         </span>
       </div>
       <CodeBlock language="json">{JSON.stringify(response, null, 2)}</CodeBlock>
+      {expiry && <p className={styles.muted}>{expiry}.</p>}
       <details>
         <summary>The token request (as curl, secrets replaced by placeholders)</summary>
         <CodeBlock language="bash">{run.curl}</CodeBlock>

@@ -45,12 +45,14 @@ import {
   openLoginPopup,
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
+import { bringIntoView } from '../shared/bringIntoView';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import { simulatorClient } from '../RefreshSimulator/scenario';
 import IssuerConfirmation from '../shared/IssuerConfirmation';
 import ScopePicker from './ScopePicker';
 import RunResults from './RunResults';
 import styles from './styles.module.css';
+import TableScroll from '@site/src/components/TableScroll';
 
 const widgetName = 'scope-builder';
 
@@ -353,6 +355,7 @@ export default function ScopeBuilder(): React.JSX.Element {
   // After hydration, once: the callback URL, fresh secrets, a share link's selection, and a
   // login that came back through a full-page redirect.
   const started = useRef(false);
+  const root = useRef<HTMLDivElement>(null);
   const [returned, setReturned] = useState<
     { callbackUrl: string; secrets: AuthorizationSecrets; selection: ScopeBuilderSelection } | undefined
   >();
@@ -370,6 +373,10 @@ export default function ScopeBuilder(): React.JSX.Element {
     if (shared.selection.clientId !== undefined) restoredClientId.current = shared.selection.clientId;
     const problems = [...shared.problems, ...applySelection(shared.selection)];
     setLinkProblems(problems);
+    // The reader came for this widget (its share link, or back from a redirect login): show it.
+    // `env` alone is every widget's link parameter, so it does not count.
+    if (back || problems.length > 0 || Object.keys(shared.selection).some((key) => key !== 'env'))
+      bringIntoView(root.current);
     if (back)
       setReturned({
         callbackUrl: back.callbackUrl,
@@ -594,7 +601,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       : (outcome?.sentence ?? '');
 
   return (
-    <div className={styles.builder}>
+    <div className={styles.builder} ref={root}>
       {linkProblems.length > 0 && (
         <div className="alert alert--warning" role="alert">
           <p>Parts of the link were not used:</p>
@@ -790,30 +797,32 @@ export default function ScopeBuilder(): React.JSX.Element {
         )}
         {urlWarning && <p className={styles.warn}>{urlWarning}</p>}
         {request && (
-          <table className={styles.table} aria-label="Parameters of the authorization URL">
-            <thead>
-              <tr>
-                <th scope="col">Parameter</th>
-                <th scope="col">Value</th>
-                <th scope="col">What it does</th>
-              </tr>
-            </thead>
-            <tbody>
-              {request.parameters.map((p) => (
-                <tr key={p.name}>
-                  <td>
-                    <code>{p.name}</code>
-                  </td>
-                  <td className={styles.value}>
-                    {p.value.length > 120 ? p.value.slice(0, 120) + '…' : p.value}
-                  </td>
-                  <td>
-                    {p.explanation} {p.guide && <GuideLink topic={p.guide}>More about {p.name}</GuideLink>}
-                  </td>
+          <TableScroll label="Parameters of the authorization URL">
+            <table className={styles.table} aria-label="Parameters of the authorization URL">
+              <thead>
+                <tr>
+                  <th scope="col">Parameter</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">What it does</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {request.parameters.map((p) => (
+                  <tr key={p.name}>
+                    <td>
+                      <code>{p.name}</code>
+                    </td>
+                    <td className={styles.value}>
+                      {p.value.length > 120 ? p.value.slice(0, 120) + '…' : p.value}
+                    </td>
+                    <td>
+                      {p.explanation} {p.guide && <GuideLink topic={p.guide}>More about {p.name}</GuideLink>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

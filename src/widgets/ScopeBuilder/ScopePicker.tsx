@@ -19,6 +19,7 @@ import {
   type ScopeAnalysis,
 } from '@site/src/oidc';
 import styles from './styles.module.css';
+import TableScroll from '@site/src/components/TableScroll';
 
 export const locationLabel: Record<ClaimLocation, string> = {
   id_token: 'ID token',
@@ -276,31 +277,33 @@ export default function ScopePicker(props: Props): React.JSX.Element {
           )}
         </ul>
         {analysis.claims.length > 0 && (
-          <table className={styles.table} aria-label="Claims of the chosen scopes">
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">From scope</th>
-                <th scope="col">Arrives in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.claims.map((c) => (
-                <tr key={c.claim}>
-                  <td>
-                    <code>{c.claim}</code>
-                  </td>
-                  <td>
-                    {analysis.scopes
-                      .filter((s) => s.claims.some((x) => x.claim === c.claim))
-                      .map((s) => s.scope)
-                      .join(', ')}
-                  </td>
-                  <td>{c.arrives.map((a) => locationLabel[a]).join(', ')}</td>
+          <TableScroll label="Claims of the chosen scopes">
+            <table className={styles.table} aria-label="Claims of the chosen scopes">
+              <thead>
+                <tr>
+                  <th scope="col">Claim</th>
+                  <th scope="col">From scope</th>
+                  <th scope="col">Arrives in</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {analysis.claims.map((c) => (
+                  <tr key={c.claim}>
+                    <td>
+                      <code>{c.claim}</code>
+                    </td>
+                    <td>
+                      {analysis.scopes
+                        .filter((s) => s.claims.some((x) => x.claim === c.claim))
+                        .map((s) => s.scope)
+                        .join(', ')}
+                    </td>
+                    <td>{c.arrives.map((a) => locationLabel[a]).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </div>
     </section>

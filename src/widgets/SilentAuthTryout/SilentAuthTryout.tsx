@@ -16,6 +16,7 @@ import {
   parseCallback,
   readSilentAnswer,
   redactToken,
+  describeExpiresIn,
   redactedTokenResponse,
   tokenFailureBody,
   silentCheckTimeoutMs,
@@ -40,6 +41,7 @@ import {
   runInHiddenFrame,
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
+import { bringIntoView } from '../shared/bringIntoView';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import {
   parseSilentScenario,
@@ -64,6 +66,7 @@ async function readMockScenario(baseUrl: string): Promise<Record<string, unknown
 }
 /** The widget's anchor, to come back to after a full-page redirect. */
 const anchorId = 'prompt-none-tryout';
+const noteOf = (note: string | undefined) => (note ? { note } : {});
 
 /** What the widget keeps across a full-page redirect: no token, no secret of its own. */
 type RoundTripContext =
@@ -91,7 +94,8 @@ type Steps = {
   callback?: string;
   stateReceived?: string;
   stateOk?: boolean;
-  token?: { curl: string; statusLine: string; body: string; ok: boolean };
+  /** `note`: the answer's expires_in as a time (src/oidc/times.ts). */
+  token?: { curl: string; statusLine: string; body: string; ok: boolean; note?: string };
   tokenNotSent?: string;
 };
 
@@ -296,6 +300,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
           statusLine: '200 OK',
           body: JSON.stringify(redactedTokenResponse(view.tokens), null, 2),
           ok: true,
+          ...noteOf(describeExpiresIn(view.tokens.expiresIn, Date.now(), Date.now())),
         },
       });
       setResult({
@@ -358,8 +363,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
     const shared = parseSilentScenario(window.location.search);
     if (shared.mode) setMode(shared.mode);
     const returned = takeReturnedLogin<RoundTripContext>(widgetName);
+    // The reader came for this widget (a share link, or back from a redirect login): show it.
+    if (returned || shared.mode || shared.session !== undefined || shared.consent !== undefined)
+      bringIntoView(document.getElementById(anchorId));
     if (returned) {
-      document.getElementById(anchorId)?.scrollIntoView({ block: 'start' });
       const ctx = returned.context;
       if (ctx.purpose === 'check') {
         setMode('redirect');
@@ -769,6 +776,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
                     (tokens shortened; they stay in this page’s memory)
                   </p>
                   <CodeBlock language="json">{steps.token.body}</CodeBlock>
+                  {steps.token.note && <p className={styles.muted}>{steps.token.note}.</p>}
                 </>
               ) : (
                 <p>{steps.tokenNotSent}</p>

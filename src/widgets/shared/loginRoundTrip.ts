@@ -278,7 +278,8 @@ function pathOf(returnTo: unknown): string | undefined {
 export type CallbackPageOutcome =
   | { kind: 'posted'; to: 'opener' | 'parent' }
   | { kind: 'resuming'; returnTo: string }
-  | { kind: 'orphan'; reason: string };
+  /** `callbackUrl`: what arrived, when no login here waits for it (the page shows it; it left the address bar). */
+  | { kind: 'orphan'; reason: string; callbackUrl?: string };
 
 function stateOf(url: URL): string | null {
   const fromQuery = url.searchParams.get('state');
@@ -364,6 +365,7 @@ export function handleCallbackPage(): CallbackPageOutcome {
   }
   return {
     kind: 'orphan',
+    callbackUrl: href,
     reason:
       state === null && !url.search
         ? 'This page receives the answer of a login started by one of the portal’s tools; there is none here now.'
