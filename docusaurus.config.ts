@@ -7,6 +7,7 @@ import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
+import markdownTwins from './plugins/markdown-twins';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
@@ -105,6 +106,8 @@ const config: Config = {
     bundleModules,
     // mark.js (search-term highlighting) loads when a search result is opened, not on every page.
     lazySearchHighlight,
+    // A Markdown twin of every page (/<path>.md), /llms.txt and /llms-full.txt (issue #21).
+    markdownTwins,
   ],
 
   themeConfig: {
