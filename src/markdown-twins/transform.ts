@@ -64,10 +64,11 @@ function fail(line: number, message: string): never {
   throw new TwinError(`line ${line}: ${message}`);
 }
 
-/** Split a line into code spans (left alone) and text (transformed). */
+/** Transform a line's text but not its code spans (a link's text may hold one: [`x`](/y)). */
 function mapOutsideCode(line: string, transform: (text: string) => string): string {
-  const parts = line.split(/(`+[^`]*?`+)/);
-  return parts.map((part, i) => (i % 2 === 1 ? part : transform(part))).join('');
+  const spans: string[] = [];
+  const masked = line.replace(/`+[^`]*?`+/g, (span) => `\uE000${spans.push(span) - 1}\uE000`);
+  return transform(masked).replace(/\uE000(\d+)\uE000/g, (_all, i: string) => spans[Number(i)]!);
 }
 
 function textOutsideCode(line: string): string {

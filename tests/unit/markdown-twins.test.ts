@@ -83,6 +83,12 @@ describe('toMarkdown', () => {
     expect(md).toContain('<https://id.telenor.no>');
   });
 
+  it('makes a link absolute when its text holds inline code', () => {
+    expect(twin('# T\n\n- [`redirect_uri` mismatch](/faq/redirect-uri-mismatch) and `[x](/y)`')).toBe(
+      '# T\n\n- [`redirect_uri` mismatch](https://dev.example/portal/faq/redirect-uri-mismatch) and `[x](/y)`',
+    );
+  });
+
   it('leaves code blocks and inline code alone', () => {
     const body =
       '# T\n\n```json\n{"a": "<Widget />", "b": "[x](/y)"}\n```\n\nSend `Bearer <access token>` and `{x}`.';
