@@ -147,8 +147,11 @@ export function writeTwins(input: WriteTwinsInput): { written: string[] } {
     const file = docSourceFile(siteDir, doc.source);
     let body: string;
     try {
+      const source = readFileSync(file, 'utf8');
+      const withoutMatter = withoutFrontMatter(source);
       body = toMarkdown({
-        body: withoutFrontMatter(readFileSync(file, 'utf8')),
+        body: withoutMatter,
+        lineOffset: source.split('\n').length - withoutMatter.split('\n').length,
         format: file.endsWith('.mdx') ? 'mdx' : 'md',
         title: doc.title,
         siteUrl,

@@ -37,6 +37,8 @@ export type TwinInput = {
   /** The page's permalink as Docusaurus has it (it already starts with `baseUrl`). */
   permalink: string;
   components: ComponentTwins;
+  /** Lines before the body in the source file (its front matter), so errors name the file's line. */
+  lineOffset?: number;
   /** Turns a link to a doc file (`../api/token.md`) into that doc's permalink; undefined if unknown. */
   resolveDocFile?: (href: string) => string | undefined;
 };
@@ -134,7 +136,7 @@ export function toMarkdown(input: TwinInput): string {
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
+    const lineNo = i + 1 + (input.lineOffset ?? 0);
     let line = lines[i]!;
 
     if (fence) {
@@ -225,8 +227,9 @@ export function toMarkdown(input: TwinInput): string {
     emit(line);
   }
 
-  if (fence) fail(lines.length, 'a code block is not closed.');
-  if (admonitions.length > 0) fail(lines.length, 'an admonition (:::) is not closed.');
+  const last = lines.length + (input.lineOffset ?? 0);
+  if (fence) fail(last, 'a code block is not closed.');
+  if (admonitions.length > 0) fail(last, 'an admonition (:::) is not closed.');
 
   const body = out
     .join('\n')

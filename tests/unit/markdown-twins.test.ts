@@ -245,9 +245,13 @@ describe('writeTwins (the plugin after the build)', () => {
   });
 
   it('fails the build, naming the page, when a twin cannot be written', () => {
-    const input = site({ good: '# Good\n', broken: "import X from './x';\n\n# Broken\n\n<Unknown />\n" });
+    const input = site({
+      good: '# Good\n',
+      broken: "---\ntitle: Broken\n---\nimport X from './x';\n\n# Broken\n\n<Unknown />\n",
+    });
+    // The line is the file's: front matter counted.
     expect(() => writeTwins(input)).toThrow(
-      /docs\/broken\.mdx cannot be written: line 5: <Unknown \/> has no Markdown twin/,
+      /docs\/broken\.mdx cannot be written: line 8: <Unknown \/> has no Markdown twin/,
     );
   });
 
