@@ -1,7 +1,7 @@
 // Markdown twins (issue #21): after the build, every page at /<path> gets /<path>.md, written from
 // the page's source by src/markdown-twins/transform.ts; /llms.txt lists them like the sidebars and
-// /llms-full.txt holds the guide and FAQ in one file. Each HTML page gets
-// <link rel="alternate" type="text/markdown"> written into its <head> here, so it costs no JavaScript.
+// /llms-full.txt holds the guide and FAQ in one file. Each HTML page that does not render its own
+// <link rel="alternate" type="text/markdown"> (src/components/CopyPageMarkdown does) gets one here.
 // A page whose twin cannot be written, or a sitemap page without a twin, fails the build.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,10 +105,13 @@ function htmlFileOf(outDir: string, relPath: string): string | undefined {
   return candidates.map((c) => path.join(outDir, c)).find((f) => existsSync(f));
 }
 
-/** Write the alternate link into a built page's <head> (once). */
+/**
+ * Write the alternate link into a built page's <head>, unless the page has one already (doc pages
+ * and the home page render it with their copy button, so it follows client-side navigation).
+ */
 export function withAlternateLink(html: string, href: string): string {
   const tag = `<link rel="alternate" type="text/markdown" href="${href}">`;
-  if (html.includes(tag)) return html;
+  if (/<link[^>]*type="?text\/markdown/.test(html)) return html;
   if (!html.includes('</head>')) throw new Error('the page has no </head>.');
   return html.replace('</head>', `${tag}</head>`);
 }

@@ -107,10 +107,12 @@ test('llms.txt lists every twin, grouped like the sidebars; llms-full.txt holds 
 test('each page links its twin, and the host serves twins as Markdown and llms.txt as text', async ({
   request,
 }) => {
-  for (const p of ['', 'api/token', 'faq/invalid-grant', 'tools/scope-builder']) {
+  for (const p of ['', 'api/token', 'faq/invalid-grant', 'tools/scope-builder', 'search']) {
     const html = await (await request.get(p)).text();
     const href = `/${p === '' ? 'index' : p}.md`;
-    expect(html, `/${p}`).toContain(`<link rel="alternate" type="text/markdown" href="${href}">`);
+    const links = html.match(/<link[^>]*type="?text\/markdown[^>]*>/g) ?? [];
+    expect(links, `/${p}`).toHaveLength(1);
+    expect(links[0]).toMatch(new RegExp(`href="?${href.replace(/[.]/g, '\\.')}[" >/]`));
     const md = await request.get(href.slice(1));
     expect(md.status()).toBe(200);
     expect(md.headers()['content-type']).toBe('text/markdown; charset=utf-8');
@@ -144,4 +146,14 @@ test('"Copy page as Markdown" says what to do when the twin cannot be fetched', 
     'href',
     '/api/token.md',
   );
+});
+
+test('the alternate link follows client-side navigation', async ({ page }) => {
+  await gotoHydrated(page, 'api/token');
+  const alternate = page.locator('head link[rel="alternate"][type="text/markdown"]');
+  await expect(alternate).toHaveAttribute('href', '/api/token.md');
+  await page.locator('article').getByRole('link', { name: 'refresh tokens' }).first().click();
+  await expect(page).toHaveURL(/\/api\/refresh-tokens/);
+  await expect(alternate).toHaveCount(1);
+  await expect(alternate).toHaveAttribute('href', '/api/refresh-tokens.md');
 });

@@ -1,6 +1,9 @@
 // "Copy page as Markdown": fetches the page's Markdown twin (plugins/markdown-twins.ts) on click and
-// puts it on the clipboard. It is on every doc page (src/theme/MDXComponents.tsx), so it stays tiny.
+// puts it on the clipboard. It is on every doc page (src/theme/Heading), so it stays tiny. It also
+// puts the page's <link rel="alternate" type="text/markdown"> in the head, so the link follows
+// client-side navigation (postBuild writes it only into pages without this component).
 import { useState } from 'react';
+import Head from '@docusaurus/Head';
 import { useLocation } from '@docusaurus/router';
 import styles from './styles.module.css';
 
@@ -21,6 +24,9 @@ export default function CopyPageMarkdown(props: { href?: string }): React.JSX.El
   };
   return (
     <div className={styles.copy}>
+      <Head>
+        <link rel="alternate" type="text/markdown" href={href} />
+      </Head>
       <span role="status">
         {said === '!' ? (
           <>
