@@ -9,6 +9,7 @@ import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
 import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
+import markdownTwins from './plugins/markdown-twins';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
@@ -120,6 +121,8 @@ const config: Config = {
     // scripts hashed into it after the build; frame-ancestors and nosniff need HTTP headers
     // (config/security-headers.mjs, README “Publishing”).
     contentSecurityPolicy,
+    // A Markdown twin of every page (/<path>.md), /llms.txt and /llms-full.txt (issue #21).
+    markdownTwins,
   ],
 
   themeConfig: {

@@ -37,6 +37,8 @@ const types = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  // Markdown twins of the pages (plugins/markdown-twins.ts); llms.txt is .txt above.
+  '.md': 'text/markdown; charset=utf-8',
 };
 const compressible = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
 

@@ -2,6 +2,8 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import AudienceCards from '@site/src/components/AudienceCards';
+import CopyPageMarkdown from '@site/src/components/CopyPageMarkdown';
+import { twinPath } from '@site/src/markdown-twins/twin-path';
 import styles from './index.module.css';
 
 export default function Home(): React.JSX.Element {
@@ -19,6 +21,9 @@ export default function Home(): React.JSX.Element {
       </header>
       <main className="container margin-vert--lg">
         <AudienceCards />
+        <div className="margin-top--lg">
+          <CopyPageMarkdown href={twinPath(siteConfig.baseUrl)} />
+        </div>
       </main>
     </Layout>
   );

@@ -46,3 +46,24 @@ test('an old .html guide URL redirects within /portal/', async ({ page }) => {
   await page.goto('TelenorID_Plus_-_intro.html');
   await expect(page).toHaveURL(/\/portal\/concepts$/);
 });
+
+test('Markdown twins and llms.txt live under /portal/ and link there', async ({ page }) => {
+  const llms = await page.request.get('llms.txt');
+  expect(llms.status()).toBe(200);
+  const text = await llms.text();
+  const links = [...text.matchAll(/^- \[[^\]]+\]\(([^)]+)\)/gm)].map((m) => new URL(m[1]!).pathname);
+  expect(links).toContain('/portal/api/token.md');
+  expect(links.filter((p) => !p.startsWith('/portal/'))).toEqual([]);
+
+  const twin = await page.request.get('api/token.md');
+  expect(twin.headers()['content-type']).toBe('text/markdown; charset=utf-8');
+  const md = await twin.text();
+  const siteLinks = [...md.matchAll(/\]\((https?:\/\/localhost[^)]*)\)/g)].map(
+    (m) => new URL(m[1]!).pathname,
+  );
+  expect(siteLinks.length).toBeGreaterThan(0);
+  expect(siteLinks.filter((p) => !p.startsWith('/portal/'))).toEqual([]);
+
+  const html = await (await page.request.get('api/token')).text();
+  expect(html).toMatch(/<link[^>]*type="?text\/markdown"?[^>]*href="?\/portal\/api\/token\.md/);
+});

@@ -2,15 +2,18 @@
  * The simulator's scenario: which client of which environment plays each TelenorID+ client type,
  * the causes of a failed refresh, and the share link (client type, cause, timeline settings —
  * never a token, code or verifier).
+ *
+ * Value imports are relative, not `@site/…`: the Markdown twins plugin reads `causes` in Node,
+ * where Docusaurus's `@site` alias does not exist (src/markdown-twins/widgets.ts).
  */
 import {
   clientTypes,
   refreshPolicies,
   type ClientTypeName,
   type RefreshPolicyName,
-} from '@site/src/oidc/catalogue';
-import type { EnvironmentId } from '@site/src/oidc/environments';
-import { readTimelineMinutes, type TimelineField } from '@site/src/oidc/refresh-timeline';
+} from '../../oidc/catalogue';
+import type { EnvironmentId } from '../../oidc/environments';
+import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
 
 export type SimulatorClient = { clientId: string; clientSecret?: string };
 
