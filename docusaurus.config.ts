@@ -167,7 +167,9 @@ const config: Config = {
     prism: {
       theme: accessible(prismThemes.github, 'light'),
       darkTheme: accessible(prismThemes.dracula, 'dark'),
-      additionalLanguages: ['bash', 'http', 'json', 'typescript', 'kotlin', 'swift'],
+      // prism-react-renderer already bundles json, typescript, kotlin and swift: loading them again only
+      // added their grammars to every page's main.js. The guide also needs bash and http.
+      additionalLanguages: ['bash', 'http'],
     },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
