@@ -6,6 +6,7 @@
 import {
   clientTypes,
   refreshPolicies,
+  type BehaviourName,
   type ClientTypeName,
   type RefreshPolicyName,
 } from '@site/src/oidc/catalogue';
@@ -53,11 +54,18 @@ export function otherClientType(type: ClientTypeName): ClientTypeName {
 export type CauseId =
   'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
 
-export type Cause = { id: CauseId; title: string; how: { mock: string; local: string } };
+/** `behaviour`: the catalogue fact the cause demonstrates, with its source (an assumed one is marked). */
+export type Cause = {
+  id: CauseId;
+  title: string;
+  behaviour: BehaviourName;
+  how: { mock: string; local: string };
+};
 
 export const causes: Cause[] = [
   {
     id: 'expired',
+    behaviour: 'refreshExpired',
     title: 'Expired under its policy',
     how: {
       mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
@@ -67,6 +75,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'revoked',
+    behaviour: 'refreshRevoked',
     title: 'Revoked',
     how: {
       mock: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
@@ -75,6 +84,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'reused',
+    behaviour: 'refreshReused',
     title: 'Reused after rotation',
     how: {
       mock: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
@@ -83,6 +93,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'session_ended',
+    behaviour: 'refreshSessionEnded',
     title: 'The SSO session ended',
     how: {
       mock: 'Ends the mock’s SSO session (as logout does), then refreshes.',
@@ -91,6 +102,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'other_client',
+    behaviour: 'refreshOtherClient',
     title: 'Belongs to another client',
     how: {
       mock: 'Presents the refresh token with another client’s client_id.',
@@ -99,6 +111,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'no_refresh_token',
+    behaviour: 'noRefreshForPublic',
     title: 'Public client, or no offline_access',
     how: {
       mock: 'Logs in with the Public client (or without offline_access) and shows the token response.',
