@@ -19,7 +19,9 @@ test('the assumptions page lists what to confirm with the TelenorID+ team, with 
     'href',
     'https://www.rfc-editor.org/rfc/rfc7009',
   );
-  await expect(page.getByRole('row', { name: /refreshReused/ })).toContainText('RFC 9700');
+  await expect(page.getByRole('row', { name: /Refresh token reused after rotation/ })).toContainText(
+    'RFC 9700',
+  );
   await expect(page.getByRole('row', { name: /prompt=consent \(local tenant only\)/ })).toContainText(
     'oidc-provider',
   );

@@ -97,8 +97,8 @@ describe('assumed facts are the ones TelenorID+ does not document', () => {
       expect.arrayContaining([
         'revocation_endpoint',
         'introspection_endpoint',
-        'refreshRevoked',
-        'refreshReused',
+        'Refresh token revoked',
+        'Refresh token reused after rotation',
         'prompt=consent (local tenant only)',
         'preferred_username from scope profile',
         'ial claim below or above IAL2',

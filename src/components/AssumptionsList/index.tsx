@@ -9,6 +9,7 @@ import {
   type FactArea,
   type FactSource,
 } from '@site/src/oidc/catalogue';
+import styles from './styles.module.css';
 
 function SourceCell({ source }: { source: FactSource }): React.JSX.Element {
   if (source.kind === 'standard')
@@ -24,8 +25,8 @@ function SourceCell({ source }: { source: FactSource }): React.JSX.Element {
 function Row({ fact }: { fact: CatalogueFact & { source: FactSource } }): React.JSX.Element {
   return (
     <tr>
-      <td>
-        <code>{fact.subject}</code>
+      <td className={styles.about}>
+        {fact.area === 'Behaviour' ? fact.subject : <code>{fact.subject}</code>}
       </td>
       <td>
         {fact.fact}
@@ -64,7 +65,7 @@ export default function AssumptionsList({ area }: { area?: FactArea }): React.JS
   const rows = assumed.filter((f) => f.area === area);
   if (rows.length === 0) return <p>Nothing assumed here: every fact comes from the guide.</p>;
   return (
-    <table>
+    <table className={styles.table}>
       <thead>
         <tr>
           <th scope="col">About</th>

@@ -208,8 +208,8 @@ export function catalogueFacts(): CatalogueFact[] {
   for (const e of Object.values(oauthErrors as Record<string, ProviderErrorExplanation>))
     add({ area: 'Errors', subject: e.code, fact: e.meaning, source: e.source, guide: e.guide });
 
-  for (const [name, b] of Object.entries(behaviours))
-    add({ area: 'Behaviour', subject: name, fact: b.fact, source: b.source, guide: 'refreshTokens' });
+  for (const b of Object.values(behaviours))
+    add({ area: 'Behaviour', subject: b.label, fact: b.fact, source: b.source, guide: 'refreshTokens' });
 
   return facts;
 }
