@@ -17,7 +17,7 @@ import {
   prompts,
   type FactSource,
 } from '../../src/oidc/catalogue';
-import { promptChoices, acrValueChoices } from '../../src/oidc/scope-builder';
+import { acrValueChoices, parseSharedSelection, promptChoices } from '../../src/oidc/scope-builder';
 
 // The facts sheet lives in shared/ beside the checkout (../shared in a clone, ../../shared in a
 // worktree under wt/). Without it, only the form of each reference is checked.
@@ -136,6 +136,14 @@ describe('invented facts are gone (issue 22)', () => {
   it('offers only the prompt values the guide allows: none and login', () => {
     expect([...prompts]).toEqual(['none', 'login']);
     expect(promptChoices.map((c) => c.value).filter(Boolean)).toEqual(['none', 'login']);
+  });
+
+  it('an old share link with prompt=consent opens without it, and says so', () => {
+    const shared = parseSharedSelection('?scope=openid&prompt=consent');
+    expect(shared.selection.prompt).toBeUndefined();
+    expect(shared.problems).toContain(
+      'The link’s prompt “consent” is not one the builder offers; it was left out.',
+    );
   });
 
   it('has no invalid_redirect_uri among the errors a provider returns', () => {
