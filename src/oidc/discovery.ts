@@ -3,7 +3,7 @@
  * JWKS, and say — field by field, with the reason and the spec — what is wrong, what is missing,
  * and what is TelenorID+-specific. Fetching (I/O) and validating (pure) are separate functions.
  */
-import { endpointPaths, spec, signingAlgorithm, type FactSource, type GuideTopic } from './catalogue';
+import { endpointSources, spec, signingAlgorithm, type FactSource, type GuideTopic } from './catalogue';
 import { isLoopbackHost } from './environments';
 import { failure, type OidcFailure } from './failures';
 import { fetchJsonObject, type JsonFetchOptions } from './http';
@@ -125,14 +125,14 @@ export const discoveryFields: Record<string, DiscoveryFieldInfo> = {
       'Revokes a refresh token (RFC 7009). The TelenorID+ guide lists it only as “todo”; the portal’s mock and test tenant publish it.',
     guide: 'refreshTokens',
     spec: spec.rfc7009,
-    assumed: endpointPaths.revocation_endpoint.source,
+    assumed: endpointSources.revocation_endpoint,
   },
   introspection_endpoint: {
     group: 'endpoints',
     meaning:
       'Lets an API ask whether a token is active (RFC 7662). The TelenorID+ guide lists it only as “todo”.',
     spec: 'https://www.rfc-editor.org/rfc/rfc7662',
-    assumed: endpointPaths.introspection_endpoint.source,
+    assumed: endpointSources.introspection_endpoint,
   },
   device_authorization_endpoint: {
     group: 'endpoints',

@@ -8,7 +8,7 @@ import {
   assumedNote,
   behaviours,
   catalogueFacts,
-  endpointPaths,
+  endpointSources,
   identityAssuranceLevels,
   identityScopes,
   isAssumed,
@@ -123,7 +123,7 @@ describe('assumed facts are the ones TelenorID+ does not document', () => {
   });
 
   it('says “not documented by TelenorID+” and which standard or why', () => {
-    expect(assumedNote(endpointPaths.revocation_endpoint.source)).toMatch(
+    expect(assumedNote(endpointSources.revocation_endpoint)).toMatch(
       /^Not documented by TelenorID\+; standard behaviour per RFC 7009/,
     );
     expect(assumedNote({ kind: 'portal-choice', why: 'because.' })).toMatch(

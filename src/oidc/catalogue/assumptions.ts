@@ -8,7 +8,7 @@ import { ialClaimForOtherLevels, identityAssuranceLevels } from './assurance';
 import { behaviours } from './behaviours';
 import { clientTypes, refreshPolicies } from './clients';
 import {
-  endpointPaths,
+  endpointSources,
   exampleLifetimesSource,
   issuersSource,
   promptsSource,
@@ -16,7 +16,8 @@ import {
   responseTypesSource,
   signingAlgorithmSource,
   tenantAddsPromptConsent,
-} from './endpoints';
+} from './endpoint-sources';
+import { endpointPaths } from './endpoints';
 import { oauthErrors, type ProviderErrorExplanation } from './errors';
 import type { GuideTopic } from './guide';
 import { apiScope, cibaScopesSource, claims, identityScopes } from './scopes';
@@ -52,7 +53,7 @@ export function catalogueFacts(): CatalogueFact[] {
       area: 'Endpoints',
       subject: name,
       fact: `Path ${e.path} under the issuer.`,
-      source: e.source,
+      source: endpointSources[name as keyof typeof endpointSources],
       guide: 'discovery',
     });
   add({
@@ -206,7 +207,13 @@ export function catalogueFacts(): CatalogueFact[] {
     });
 
   for (const e of Object.values(oauthErrors as Record<string, ProviderErrorExplanation>))
-    add({ area: 'Errors', subject: e.code, fact: e.meaning, source: e.source, guide: e.guide });
+    add({
+      area: 'Errors',
+      subject: e.code,
+      fact: e.meaning,
+      source: e.source,
+      guide: e.guide,
+    });
 
   for (const b of Object.values(behaviours))
     add({ area: 'Behaviour', subject: b.label, fact: b.fact, source: b.source, guide: 'refreshTokens' });

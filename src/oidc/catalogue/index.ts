@@ -12,3 +12,4 @@ export * from './endpoints';
 export * from './sources';
 export * from './behaviours';
 export * from './assumptions';
+export * from './endpoint-sources';
