@@ -75,3 +75,35 @@ function byTarget(pages: Record<string, string>): Redirect[] {
 }
 
 export const redirects: Redirect[] = byTarget(oldGuidePages);
+
+/**
+ * Heading ids of the old guide that carry typos (facts §33). The old page redirects with its
+ * #fragment; the new page (MDX) keeps an empty `<a id="old-id">` just before the heading with `newId`, so
+ * the old link lands on the right section without any script.
+ */
+export const typoHeadingIds: { oldPage: string; oldId: string; page: string; newId: string }[] = [
+  {
+    oldPage: 'TelenorID_Plus_-_logout',
+    oldId: 'recommandations',
+    page: 'docs/api/logout.mdx',
+    newId: 'recommendations',
+  },
+  {
+    oldPage: 'TelenorID_Plus_deviceflow',
+    oldId: 'prerequists',
+    page: 'docs/api/device-flow.mdx',
+    newId: 'prerequisites',
+  },
+  {
+    oldPage: 'TelenorID_Plus_-_overarching',
+    oldId: 'telenorid-assuarance-levels',
+    page: 'docs/concepts/architecture.mdx',
+    newId: 'assurance-frameworks',
+  },
+  {
+    oldPage: 'TelenorID_Plus_-_technicaldocs',
+    oldId: 'releated-articles',
+    page: 'docs/api/index.mdx',
+    newId: 'related-reading',
+  },
+];

@@ -10,6 +10,7 @@ import {
   claims as claimCatalogue,
   endpointPaths,
   exampleLifetimes,
+  ialClaimValue,
   identityScopes,
   signingAlgorithm,
 } from '../oidc/catalogue';
@@ -334,7 +335,8 @@ function claimsFor(
     tnuid: user.tnuid,
     extsub: user.extsub,
     aud: 'tsl.capture',
-    ial: user.ial,
+    // Only IAL2 has a documented claim value; other levels send none (ialClaimForOtherLevels).
+    ial: ialClaimValue(user.ial),
     preferred_username: user.msisdn.replace('+', ''),
     legacy_username: user.msisdn.replace('+', ''),
     legacy_usertype: 'private',
@@ -346,7 +348,7 @@ function claimsFor(
     if (!scopes.includes(scope.name)) continue;
     for (const c of scope.claims) {
       if (c.claim === 'sub' || !c.arrives.includes(location)) continue;
-      if (Object.prototype.hasOwnProperty.call(values, c.claim)) out[c.claim] = values[c.claim];
+      if (values[c.claim] !== undefined) out[c.claim] = values[c.claim];
     }
   }
   return out;

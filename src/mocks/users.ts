@@ -15,7 +15,8 @@ export type MockUser = {
   tnuid: string;
   email: string;
   analytics_uuid: string;
-  ial: string;
+  /** The user's highest identity assurance level; the ial claim is sent only where documented (IAL2). */
+  ial: 0 | 1 | 2 | 3;
   extsub: string;
   amr: string[];
   acr: string;
@@ -33,7 +34,7 @@ export const mockUsers: Record<'ulv' | 'sortebill', MockUser> = {
     tnuid: 'nss-mock-ulv-0001',
     email: 'ulv.telenormobilno@example.com',
     analytics_uuid: '7568fe50-217f-4ab8-a4e4-29cbe7e118c9',
-    ial: 'telenor.identity.ial2',
+    ial: 2,
     extsub: '6975060342938292224',
     amr: ['urn:telenor.identity.amr.td_otp'],
     acr: 'urn:telenor.identity.aal.2',
@@ -49,7 +50,7 @@ export const mockUsers: Record<'ulv' | 'sortebill', MockUser> = {
     tnuid: 'nss-mock-sortebill-0002',
     email: 'email@email.com',
     analytics_uuid: '3a238dc1-86d5-49ce-9beb-3f8453b0cb41',
-    ial: 'telenor.identity.ial1',
+    ial: 1,
     extsub: '6975060342938292225',
     amr: ['urn:telenor.identity.amr.td_pwd'],
     acr: 'urn:telenor.identity.aal.1',

@@ -3,7 +3,7 @@
  * JWKS, and say — field by field, with the reason and the spec — what is wrong, what is missing,
  * and what is TelenorID+-specific. Fetching (I/O) and validating (pure) are separate functions.
  */
-import { spec, signingAlgorithm, type GuideTopic } from './catalogue';
+import { endpointSources, spec, signingAlgorithm, type FactSource, type GuideTopic } from './catalogue';
 import { isLoopbackHost } from './environments';
 import { failure, type OidcFailure } from './failures';
 import { fetchJsonObject, type JsonFetchOptions } from './http';
@@ -71,7 +71,14 @@ export type DiscoveryResult =
 export type FieldGroup =
   'endpoints' | 'flows & capabilities' | 'signing & keys' | 'session & logout' | 'TelenorID+ extras';
 
-export type DiscoveryFieldInfo = { group: FieldGroup; meaning: string; guide?: GuideTopic; spec: string };
+export type DiscoveryFieldInfo = {
+  group: FieldGroup;
+  meaning: string;
+  guide?: GuideTopic;
+  spec: string;
+  /** Set when TelenorID+ does not document the field: the explorer marks it as assumed. */
+  assumed?: FactSource;
+};
 
 const dSpec = spec.discovery;
 const rpLogout = spec.rpInitiatedLogout;
@@ -115,14 +122,18 @@ export const discoveryFields: Record<string, DiscoveryFieldInfo> = {
   },
   revocation_endpoint: {
     group: 'endpoints',
-    meaning: 'Revokes a refresh token (RFC 7009).',
+    meaning:
+      'Revokes a refresh token (RFC 7009). The TelenorID+ guide lists it only as “todo”; the portal’s mock and test tenant publish it.',
     guide: 'refreshTokens',
     spec: spec.rfc7009,
+    assumed: endpointSources.revocation_endpoint,
   },
   introspection_endpoint: {
     group: 'endpoints',
-    meaning: 'Lets an API ask whether a token is active (RFC 7662).',
+    meaning:
+      'Lets an API ask whether a token is active (RFC 7662). The TelenorID+ guide lists it only as “todo”.',
     spec: 'https://www.rfc-editor.org/rfc/rfc7662',
+    assumed: endpointSources.introspection_endpoint,
   },
   device_authorization_endpoint: {
     group: 'endpoints',

@@ -157,13 +157,6 @@ export const promptChoices: Choice[] = [
     explanation: 'Always ask the user to log in again, ignoring the SSO session.',
     runnable: true,
   },
-  {
-    value: 'consent',
-    label: 'consent',
-    explanation:
-      'Ask for consent again. TelenorID+ shows no consent screen for first-party clients, so it changes little.',
-    runnable: true,
-  },
 ];
 
 export const acrValueChoices: Choice[] = [
@@ -173,7 +166,7 @@ export const acrValueChoices: Choice[] = [
     label: a.kind === 'aal' ? `${a.label} — ${a.value}` : `${a.label} — ${a.value}`,
     explanation:
       a.kind === 'aal'
-        ? `Ask for authenticator assurance level ${a.label.slice(3)} or higher.`
+        ? `Ask for authenticator assurance level ${a.label.slice(3)} (the guide does not say whether a higher level also satisfies it).`
         : `Send the user straight to ${a.label}.`,
     runnable: true,
   })),

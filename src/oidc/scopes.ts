@@ -8,16 +8,24 @@ import {
   claims as claimCatalogue,
   findClientType,
   findIdentityScope,
+  isAssumed,
   refreshPolicies,
   spec,
   type ClaimLocation,
   type ClientTypeName,
+  type FactSource,
   type GuideTopic,
 } from './catalogue';
 
 export type ScopeClassification = 'identity' | 'api' | 'ciba' | 'unknown' | 'invalid';
 
-export type ScopeClaimInfo = { claim: string; meaning: string; arrives: ClaimLocation[] };
+export type ScopeClaimInfo = {
+  claim: string;
+  meaning: string;
+  arrives: ClaimLocation[];
+  /** Set when TelenorID+ does not document that the scope yields the claim: shown as assumed. */
+  assumed?: FactSource;
+};
 
 export type AnalysedScope = {
   scope: string;
@@ -125,6 +133,7 @@ function describeClaims(scope: string): ScopeClaimInfo[] {
       ? (claimCatalogue[c.claim]?.meaning ?? '')
       : '',
     arrives: [...c.arrives],
+    ...(c.source && isAssumed(c.source) ? { assumed: c.source } : {}),
   }));
 }
 

@@ -6,7 +6,7 @@
 import {
   amrValues,
   authenticatorAssuranceLevels,
-  identityAssuranceLevels,
+  ialClaimValue,
   identityScopes,
   type ClaimLocation,
 } from '../oidc/catalogue';
@@ -22,10 +22,6 @@ export type TestUser = {
   amr: string[];
   claims: Record<string, string | string[]>;
 };
-
-function ialClaim(level: TestUser['ial']): string {
-  return identityAssuranceLevels.find((l) => l.level === level)!.claimValue;
-}
 
 export function acrOf(user: TestUser): string {
   return authenticatorAssuranceLevels.find((a) => a.level === user.aal)!.acr;
@@ -133,7 +129,8 @@ export function claimsFor(
     if (!scope) continue;
     for (const { claim, arrives } of scope.claims) {
       if (!arrives.includes(location) || claim === 'sub') continue;
-      const value = claim === 'ial' ? ialClaim(user.ial) : user.claims[claim];
+      // Only IAL2 has a documented ial value; other levels get no ial claim (ialClaimForOtherLevels).
+      const value = claim === 'ial' ? ialClaimValue(user.ial) : user.claims[claim];
       if (value !== undefined) out[claim] = value;
     }
   }

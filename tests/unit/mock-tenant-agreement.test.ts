@@ -39,15 +39,22 @@ async function discovery(issuer: string): Promise<Record<string, unknown>> {
 
 const path = (u: unknown) => (typeof u === 'string' ? new URL(u).pathname : u);
 
-/** Logs the guide's test user in with `scope` and returns the claim names of the ID token and /userinfo. */
-async function claimNames(where: 'mock' | 'tenant', scope: string) {
+/**
+ * Logs a test user in with `scope` and returns the claims of the ID token and /userinfo: the guide's
+ * IAL2 test user, or a user at IAL1 (the mock's Sortebill, the tenant's second user).
+ */
+async function loginClaims(where: 'mock' | 'tenant', scope: string, level: 'ial2' | 'ial1' = 'ial2') {
   const issuer = where === 'mock' ? mockIssuer : tenant.issuer;
   const settings: ClientSettings = {
     discovery: await discovery(issuer),
     issuer,
     clientId: where === 'mock' ? 'mock-public' : 'local-public',
   };
-  const built = await buildAuthorizationRequest(settings, { redirectUri, scope });
+  const built = await buildAuthorizationRequest(settings, {
+    redirectUri,
+    scope,
+    ...(where === 'mock' && level === 'ial1' ? { loginHint: '+4799988777' } : {}),
+  });
   if (!built.ok) throw new Error(built.failure.code);
   let callback: string;
   if (where === 'mock') {
@@ -55,7 +62,8 @@ async function claimNames(where: 'mock' | 'tenant', scope: string) {
     if (answer.kind !== 'redirect') throw new Error(answer.error);
     callback = answer.redirectTo;
   } else {
-    callback = (await new TenantBrowser(tenant.issuer).authorizeAs(built.request.url, testUsers[0]!.sub)).url;
+    const user = testUsers.find((u) => u.ial === (level === 'ial1' ? 1 : 2))!;
+    callback = (await new TenantBrowser(tenant.issuer).authorizeAs(built.request.url, user.sub)).url;
   }
   const exchanged = await exchangeCode(settings, callback, built.request.secrets);
   if (!exchanged.ok) throw new Error(`${where}: ${JSON.stringify(exchanged.failure.code)}`);
@@ -65,7 +73,16 @@ async function claimNames(where: 'mock' | 'tenant', scope: string) {
   // In the ID token, compare the claims that scopes yield (the catalogue's), not protocol claims
   // such as at_hash or sid that each implementation adds its own way.
   const fromScopes = Object.keys(view.idToken?.claims ?? {}).filter((c) => c !== 'sub' && c in claims);
-  return { userinfo: Object.keys(info.claims).sort(), idToken: fromScopes.sort() };
+  return {
+    userinfo: Object.keys(info.claims).sort(),
+    idToken: fromScopes.sort(),
+    values: { idToken: view.idToken?.claims ?? {}, userinfo: info.claims as Record<string, unknown> },
+  };
+}
+
+async function claimNames(where: 'mock' | 'tenant', scope: string) {
+  const { userinfo, idToken } = await loginClaims(where, scope);
+  return { userinfo, idToken };
 }
 
 describe('the mock and the local tenant agree', () => {
@@ -102,4 +119,34 @@ describe('the mock and the local tenant agree', () => {
       expect(local.idToken).toEqual(mock.idToken);
     },
   );
+
+  it('send the guide’s ial value for IAL2 and invent none for IAL1 (only telenor.identity.ial2 is documented)', async () => {
+    for (const where of ['mock', 'tenant'] as const) {
+      const ial2 = await loginClaims(where, 'openid ial2');
+      expect(ial2.values.idToken['ial'], `${where}: IAL2 user's ID token`).toBe('telenor.identity.ial2');
+      expect(ial2.values.userinfo['ial'], `${where}: IAL2 user's /userinfo`).toBe('telenor.identity.ial2');
+      const ial1 = await loginClaims(where, 'openid ial1', 'ial1');
+      expect(ial1.values.idToken, `${where}: IAL1 user's ID token`).not.toHaveProperty('ial');
+      expect(ial1.values.userinfo, `${where}: IAL1 user's /userinfo`).not.toHaveProperty('ial');
+    }
+  });
+
+  it('put preferred_username in the ID token for profile (assumed, OpenID Connect §5.4), not for openid alone', async () => {
+    for (const where of ['mock', 'tenant'] as const) {
+      expect((await loginClaims(where, 'openid')).values.idToken, where).not.toHaveProperty(
+        'preferred_username',
+      );
+      expect((await loginClaims(where, 'openid profile')).values.idToken, where).toHaveProperty(
+        'preferred_username',
+      );
+    }
+  });
+
+  it('publish neither CIBA scope in scopes_supported', async () => {
+    for (const issuer of [mockIssuer, tenant.issuer]) {
+      const supported = (await discovery(issuer)).scopes_supported as string[];
+      expect(supported).not.toContain('vipps');
+      expect(supported).not.toContain('bankid');
+    }
+  });
 });

@@ -144,14 +144,16 @@ describe('code + PKCE login', () => {
     expect(tokens.access_token).toBeTruthy();
   });
 
-  it('logs in the BankID user with AAL3 and IAL3', async () => {
+  it('logs in the BankID user with AAL3, and sends no invented ial value for IAL3', async () => {
     const bankId = testUsers.find((u) => u.aal === 3)!;
     const { tokens } = await login('local-public', 'openid ial2', { user: bankId });
-    expect(jose.decodeJwt(tokens.id_token!)).toMatchObject({
+    const claims = jose.decodeJwt(tokens.id_token!);
+    expect(claims).toMatchObject({
       acr: 'urn:telenor.identity.aal.3',
       amr: ['urn:telenor.identity.amr.bankid'],
-      ial: 'telenor.identity.ial3',
     });
+    // The guide shows only telenor.identity.ial2 (ialClaimForOtherLevels).
+    expect(claims).not.toHaveProperty('ial');
   });
 
   it('answers prompt=none without a session with login_required', async () => {

@@ -1,6 +1,7 @@
 /**
  * Assurance levels, authentication providers and amr values (facts §4, §5, §13).
  */
+import { fromGuide, portalChoice, type FactSource } from './sources';
 
 export type IdentityAssuranceLevel = {
   level: 0 | 1 | 2 | 3;
@@ -9,11 +10,19 @@ export type IdentityAssuranceLevel = {
   /** The scope that asks for it; the guide defines none for IAL3. */
   scope: `ial${0 | 1 | 2}` | undefined;
   /**
-   * Value of the `ial` claim. The guide shows only `telenor.identity.ial2`; the others
-   * follow that pattern and are used by the mock and the local tenant only.
+   * Value of the `ial` claim, where the guide shows it: only `telenor.identity.ial2`. The portal
+   * invents none for the other levels (see `ialClaimForOtherLevels`).
    */
-  claimValue: string;
+  claimValue: string | undefined;
+  source: FactSource;
 };
+
+const ialSource = fromGuide('facts §5; old guide assurance levels page, “IAL”');
+
+/** What the mock and the tenant do for a user whose level has no documented claim value. */
+export const ialClaimForOtherLevels: FactSource = portalChoice(
+  'the guide shows only the ial value telenor.identity.ial2, so for test users at IAL0, IAL1 or IAL3 the mock and the tenant send no ial claim rather than invent a value (ask the TelenorID+ team what they send).',
+);
 
 export const identityAssuranceLevels: IdentityAssuranceLevel[] = [
   {
@@ -21,14 +30,16 @@ export const identityAssuranceLevels: IdentityAssuranceLevel[] = [
     meaning: 'A shared account with no identity behind it (“non-personal users”).',
     examples: 'Shared service phone, shared T-We set-top box',
     scope: 'ial0',
-    claimValue: 'telenor.identity.ial0',
+    claimValue: undefined,
+    source: ialSource,
   },
   {
     level: 1,
     meaning: 'Self-asserted identity, not verified.',
     examples: 'Telenor ID, Facebook, Apple, Google',
     scope: 'ial1',
-    claimValue: 'telenor.identity.ial1',
+    claimValue: undefined,
+    source: ialSource,
   },
   {
     level: 2,
@@ -36,13 +47,15 @@ export const identityAssuranceLevels: IdentityAssuranceLevel[] = [
     examples: 'Telenor ID+ (e.g. Mitt Telenor)',
     scope: 'ial2',
     claimValue: 'telenor.identity.ial2',
+    source: ialSource,
   },
   {
     level: 3,
     meaning: 'Identity verified as real; the binding is documented and checked by a competent party.',
     examples: 'BankID',
     scope: undefined,
-    claimValue: 'telenor.identity.ial3',
+    claimValue: undefined,
+    source: ialSource,
   },
 ];
 
@@ -51,7 +64,10 @@ export type AuthenticatorAssuranceLevel = {
   meaning: string;
   providers: string;
   acr: string;
+  source: FactSource;
 };
+
+const aalSource = fromGuide('facts §5; old guide assurance levels page, “AAL”');
 
 export const authenticatorAssuranceLevels: AuthenticatorAssuranceLevel[] = [
   {
@@ -60,18 +76,21 @@ export const authenticatorAssuranceLevels: AuthenticatorAssuranceLevel[] = [
     providers:
       'Telenor ID one-factor, Telenor ClientCerts for partners, T-We set-top box, Azure AD for business',
     acr: 'urn:telenor.identity.aal.1',
+    source: aalSource,
   },
   {
     level: 2,
     meaning: 'Two independent factors: something you know and something you have.',
     providers: 'Telenor ID',
     acr: 'urn:telenor.identity.aal.2',
+    source: aalSource,
   },
   {
     level: 3,
     meaning: 'An authenticator cryptographically bound to the account (BankID, SIM card, FIDO device).',
     providers: 'BankID',
     acr: 'urn:telenor.identity.aal.3',
+    source: aalSource,
   },
 ];
 
@@ -81,39 +100,53 @@ export type AuthenticationProvider = {
   aal: 1 | 2 | 3;
   /** The `idp:` value for acr_values; Telenor ID has none in the guide (request it by AAL). */
   acrValue: string | undefined;
+  source: FactSource;
 };
 
+const providerSource = fromGuide('facts §4; old guide authentication providers page');
+
 export const authenticationProviders: AuthenticationProvider[] = [
-  { name: 'Telenor ID', purpose: 'Standard login for Telenor customers', aal: 2, acrValue: undefined },
+  {
+    name: 'Telenor ID',
+    purpose: 'Standard login for Telenor customers',
+    aal: 2,
+    acrValue: undefined,
+    source: providerSource,
+  },
   {
     name: 'BankID',
     purpose: 'Norwegian banks’ login for people with a national identity number',
     aal: 3,
     acrValue: 'idp:no.bankid.login.vipps',
+    source: providerSource,
   },
   {
     name: 'Azure (Microsoft Entra ID)',
     purpose: 'Business-to-business services',
     aal: 1,
     acrValue: 'idp:no.azure.login',
+    source: providerSource,
   },
   {
     name: 'TelenorClientCerts',
     purpose: 'Telenor client certificates for partners',
     aal: 1,
     acrValue: 'idp:no.telenor.cassowary',
+    source: providerSource,
   },
   {
     name: 'Kookaburra',
     purpose: 'Non-personal login for service phones, including fixed phones',
     aal: 1,
     acrValue: 'idp:no.telenor.kookaburra',
+    source: providerSource,
   },
   {
     name: 'Kiwi',
     purpose: 'T-We set-top boxes, without user interaction; tied to the box owner',
     aal: 1,
     acrValue: 'idp:no.telenor.kiwi',
+    source: providerSource,
   },
 ];
 
@@ -129,7 +162,15 @@ export const acrValues: { value: string; kind: 'aal' | 'idp'; label: string }[] 
   ),
 ];
 
-export type AmrFamily = { provider: string; prefix: string; suffixes: string[]; deprecated?: boolean };
+export type AmrFamily = {
+  provider: string;
+  prefix: string;
+  suffixes: string[];
+  deprecated?: boolean;
+  source: FactSource;
+};
+
+const amrSource = fromGuide('facts §13; old guide ID token page, “Authentication Methods References (amr)”');
 
 /** amr values per provider; mostly passed through from the provider, and the list may grow. */
 export const amrFamilies: AmrFamily[] = [
@@ -137,18 +178,31 @@ export const amrFamilies: AmrFamily[] = [
     provider: 'Telenor ID (Telenor Digital)',
     prefix: 'urn:telenor.identity.amr.td_',
     suffixes: ['pwd', 'otp', 'sso', 'ok', 'hdr'],
+    source: amrSource,
   },
   {
     provider: 'Microsoft Azure',
     prefix: 'urn:telenor.identity.amr.az_',
     suffixes: ['pwd', 'mfa', 'otp', 'rsa', 'fed', 'wia', 'ngcmfa', 'wiaormfa', 'none'],
+    source: amrSource,
   },
-  { provider: 'BankID', prefix: 'urn:telenor.identity.amr.bankid', suffixes: [] },
-  { provider: 'BankID legacy', prefix: 'urn:tnidplus:kyc', suffixes: [], deprecated: true },
-  { provider: 'Others (mostly legacy)', prefix: 'urn:tnidplus:std', suffixes: [] },
+  { provider: 'BankID', prefix: 'urn:telenor.identity.amr.bankid', suffixes: [], source: amrSource },
+  {
+    provider: 'BankID legacy',
+    prefix: 'urn:tnidplus:kyc',
+    suffixes: [],
+    deprecated: true,
+    source: amrSource,
+  },
+  { provider: 'Others (mostly legacy)', prefix: 'urn:tnidplus:std', suffixes: [], source: amrSource },
 ];
 
 /** Every amr value the guide names, expanded. */
 export const amrValues: string[] = amrFamilies.flatMap((f) =>
   f.suffixes.length ? f.suffixes.map((s) => f.prefix + s) : [f.prefix],
 );
+
+/** The `ial` claim value for a level, or undefined where the guide shows none (see `ialClaimForOtherLevels`). */
+export function ialClaimValue(level: 0 | 1 | 2 | 3): string | undefined {
+  return identityAssuranceLevels.find((l) => l.level === level)?.claimValue;
+}

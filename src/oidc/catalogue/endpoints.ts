@@ -8,24 +8,23 @@ export const telenorIdPlusIssuers = {
 } as const;
 
 /**
- * Endpoint paths under the issuer. `documented` ones appear in the guide; the others are
- * what TelenorID+'s framework (IdentityServer) uses by default and are published in its
- * discovery document — the portal's mock and local tenant use them, the docs never state them
- * as facts (facts §34).
+ * Endpoint paths under the issuer. Where each comes from (the guide, a standard, or the default of
+ * TelenorID+'s framework that the mock and the tenant use) is in `endpoint-sources.ts`, kept apart so
+ * the environment picker on every page (which needs the issuers) carries none of those sentences.
  */
 export const endpointPaths = {
-  discovery: { path: '/.well-known/openid-configuration', documented: true },
-  authorization_endpoint: { path: '/connect/authorize', documented: true },
-  token_endpoint: { path: '/connect/token', documented: true },
-  userinfo_endpoint: { path: '/connect/userinfo', documented: true },
-  device_authorization_endpoint: { path: '/connect/deviceauthorization', documented: true },
-  backchannel_authentication_endpoint: { path: '/connect/ciba', documented: true },
-  check_session_iframe: { path: '/connect/checksession', documented: true },
-  end_session_endpoint: { path: '/connect/endsession', documented: false },
-  revocation_endpoint: { path: '/connect/revocation', documented: false },
-  introspection_endpoint: { path: '/connect/introspect', documented: false },
-  jwks_uri: { path: '/.well-known/openid-configuration/jwks', documented: false },
-  custom_logout_endpoint: { path: '/connect/customlogout', documented: false },
+  discovery: { path: '/.well-known/openid-configuration' },
+  authorization_endpoint: { path: '/connect/authorize' },
+  token_endpoint: { path: '/connect/token' },
+  userinfo_endpoint: { path: '/connect/userinfo' },
+  device_authorization_endpoint: { path: '/connect/deviceauthorization' },
+  backchannel_authentication_endpoint: { path: '/connect/ciba' },
+  check_session_iframe: { path: '/connect/checksession' },
+  end_session_endpoint: { path: '/connect/endsession' },
+  revocation_endpoint: { path: '/connect/revocation' },
+  introspection_endpoint: { path: '/connect/introspect' },
+  jwks_uri: { path: '/.well-known/openid-configuration/jwks' },
+  custom_logout_endpoint: { path: '/connect/customlogout' },
 } as const;
 
 /** The only signing algorithm TelenorID+ uses for ID and access tokens. */
@@ -46,7 +45,8 @@ export const responseTypes: { value: string; returns: string; advice: 'use' | 'n
 ];
 
 export const responseModes = ['query', 'form_post'] as const;
-export const prompts = ['none', 'login', 'consent'] as const;
+/** The prompt values the guide allows on /authorize (sources in `endpoint-sources.ts`). */
+export const prompts = ['none', 'login'] as const;
 
 /** Token lifetimes seen in the guide's examples (not stated as policy: facts §34). */
 export const exampleLifetimes = { accessTokenSeconds: 3600, idTokenSeconds: 300 } as const;

@@ -8,6 +8,7 @@
  */
 import { spec, type GuideTopic } from './guide';
 import { urlFailures } from './url-failures';
+import { fromGuide, fromStandard, type FactSource } from './sources';
 
 export type Retry =
   /** Never retry automatically: the user must act (log in again, fix input). */
@@ -26,7 +27,22 @@ export type ErrorExplanation = {
   retry: Retry;
   guide?: GuideTopic;
   spec?: string;
+  /**
+   * Where TelenorID+ documents the code (or the standard the portal assumes it follows). Required on
+   * every OAuth error (`oauthErrors`); the portal's own failures are its own checks and carry none.
+   */
+  source?: FactSource;
 };
+
+/** An error an OpenID Provider returns: TypeScript requires its source. */
+export type ProviderErrorExplanation = ErrorExplanation & { source: FactSource };
+
+const rfc6749 = (section: string, url: string): FactSource =>
+  fromStandard(`RFC 6749 §${section} (TelenorID+ does not document this code)`, url);
+const promptNoneError = fromStandard(
+  'OpenID Connect Core 1.0 §3.1.2.6 (the guide says only that prompt=none also fails when consent or another prompt would be needed)',
+  spec.oidcCoreAuthError,
+);
 
 export const oauthErrors = {
   invalid_grant: {
@@ -38,6 +54,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqInvalidGrant',
     spec: spec.rfc6749Errors,
+    source: fromGuide('facts §15, §21, §22, §31 Q1; old guide token refresh page, device flow, CIBA and FAQ'),
   },
   invalid_client: {
     code: 'invalid_client',
@@ -48,6 +65,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'clientTypes',
     spec: spec.rfc6749Errors,
+    source: rfc6749('5.2', spec.rfc6749Errors),
   },
   invalid_request: {
     code: 'invalid_request',
@@ -55,6 +73,7 @@ export const oauthErrors = {
     reaction: 'Fix the request; the error_description usually names the parameter.',
     retry: 'never',
     spec: spec.rfc6749Errors,
+    source: rfc6749('5.2', spec.rfc6749Errors),
   },
   unauthorized_client: {
     code: 'unauthorized_client',
@@ -64,6 +83,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'flows',
     spec: spec.rfc6749Errors,
+    source: rfc6749('5.2', spec.rfc6749Errors),
   },
   unsupported_grant_type: {
     code: 'unsupported_grant_type',
@@ -72,6 +92,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'token',
     spec: spec.rfc6749Errors,
+    source: rfc6749('5.2', spec.rfc6749Errors),
   },
   unsupported_response_type: {
     code: 'unsupported_response_type',
@@ -80,6 +101,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'authorize',
     spec: spec.rfc6749AuthzErrors,
+    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   invalid_scope: {
     code: 'invalid_scope',
@@ -89,25 +111,18 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'scopes',
     spec: spec.rfc6749Errors,
-  },
-  invalid_redirect_uri: {
-    code: 'invalid_redirect_uri',
-    meaning: 'The redirect_uri does not exactly match one registered for the client.',
-    reaction:
-      'Send exactly a registered redirect URI (scheme, host, port, path and trailing slash all count), or register the one you use.',
-    retry: 'never',
-    guide: 'faqRedirectUriMismatch',
-    spec: spec.oidcCoreAuthRequest,
+    source: rfc6749('5.2', spec.rfc6749Errors),
   },
   access_denied: {
     code: 'access_denied',
     meaning:
-      'The user (or the provider on their behalf) refused the request, for example by declining consent.',
+      'The user (or the provider on their behalf) refused the request, for example by cancelling the login.',
     reaction:
       'Tell the user they were not logged in and let them try again when they choose to; do not loop.',
     retry: 'never',
     guide: 'authorize',
     spec: spec.rfc6749AuthzErrors,
+    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   login_required: {
     code: 'login_required',
@@ -118,6 +133,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqLoginRequired',
     spec: spec.oidcCoreAuthError,
+    source: fromGuide('facts §10; old guide /authorize page, “Check if user has session”'),
   },
   consent_required: {
     code: 'consent_required',
@@ -127,6 +143,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqConsentRequired',
     spec: spec.oidcCoreAuthError,
+    source: promptNoneError,
   },
   interaction_required: {
     code: 'interaction_required',
@@ -136,6 +153,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqConsentRequired',
     spec: spec.oidcCoreAuthError,
+    source: promptNoneError,
   },
   account_selection_required: {
     code: 'account_selection_required',
@@ -144,6 +162,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'checkSession',
     spec: spec.oidcCoreAuthError,
+    source: promptNoneError,
   },
   authorization_pending: {
     code: 'authorization_pending',
@@ -152,6 +171,7 @@ export const oauthErrors = {
     retry: 'poll',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
+    source: fromGuide('facts §21, §22; old guide device flow and CIBA pages'),
   },
   slow_down: {
     code: 'slow_down',
@@ -160,15 +180,20 @@ export const oauthErrors = {
     retry: 'poll',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
+    source: fromStandard(
+      'RFC 8628 §3.5 (the guide speaks of a “slow down” response without naming the code)',
+      spec.rfc8628,
+    ),
   },
   expired_token: {
     code: 'expired_token',
     meaning:
-      'The device code or CIBA auth_req_id expired before the user approved (or before the client polled).',
-    reaction: 'Start a new device or CIBA request.',
+      'The CIBA request (auth_req_id) expired before the user approved it, for example because the client polled too slowly. In the device flow TelenorID+ answers an expired device code with invalid_grant instead.',
+    reaction: 'Start a new CIBA request.',
     retry: 'never',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
+    source: fromGuide('facts §22; old guide CIBA page, polling failures'),
   },
   invalid_token: {
     code: 'invalid_token',
@@ -177,6 +202,10 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'userinfo',
     spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    source: fromStandard(
+      'RFC 6750 §3.1 (TelenorID+ does not document this code)',
+      'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    ),
   },
   insufficient_scope: {
     code: 'insufficient_scope',
@@ -186,6 +215,10 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'scopes',
     spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    source: fromStandard(
+      'RFC 6750 §3.1 (TelenorID+ does not document this code)',
+      'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
+    ),
   },
   server_error: {
     code: 'server_error',
@@ -195,6 +228,7 @@ export const oauthErrors = {
     retry: 'later',
     guide: 'support',
     spec: spec.rfc6749AuthzErrors,
+    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   temporarily_unavailable: {
     code: 'temporarily_unavailable',
@@ -203,14 +237,27 @@ export const oauthErrors = {
     retry: 'later',
     guide: 'support',
     spec: spec.rfc6749AuthzErrors,
+    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
-} satisfies Record<string, ErrorExplanation>;
+} satisfies Record<string, ProviderErrorExplanation>;
 
 export type OAuthErrorCode = keyof typeof oauthErrors;
 
 /** Failures the portal detects itself, before or instead of a provider's answer. */
 export const portalFailures = {
   ...urlFailures,
+  // Not an OAuth error a provider returns (the guide defines none, and RFC 6749 §4.1.2.1 forbids
+  // redirecting to an untrusted redirect_uri): the portal's own check, and what the mock's error page shows.
+  invalid_redirect_uri: {
+    code: 'invalid_redirect_uri',
+    meaning:
+      'The redirect_uri is not one the client registered, or not one the portal can use. A provider does not send an error back to such a URI: TelenorID+ shows the user an error page and stops.',
+    reaction:
+      'Send exactly a registered redirect URI (scheme, host, port, path and trailing slash all count), or register the one you use.',
+    retry: 'never',
+    guide: 'faqRedirectUriMismatch',
+    spec: spec.rfc6749AuthzErrors,
+  },
   timeout: {
     code: 'timeout',
     meaning: 'No answer arrived within the time limit.',
@@ -310,7 +357,7 @@ export const portalFailures = {
     code: 'missing_endpoint',
     meaning: 'The provider’s discovery document does not publish the endpoint this request needs.',
     reaction:
-      'Check the discovery document; TelenorID+ publishes revocation and logout endpoints there, other providers may not.',
+      'Check the discovery document: TelenorID+ publishes its logout endpoints there; other providers may publish fewer.',
     retry: 'never',
     guide: 'discovery',
     spec: spec.discovery,

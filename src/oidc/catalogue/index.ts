@@ -9,3 +9,7 @@ export * from './clients';
 export * from './assurance';
 export * from './errors';
 export * from './endpoints';
+export * from './sources';
+export * from './behaviours';
+export * from './assumptions';
+export * from './endpoint-sources';

@@ -7,6 +7,7 @@
  * - `access_token`: inside the (JWT) access token, for the APIs that receive it.
  */
 import type { GuideTopic } from './guide';
+import { fromGuide, fromStandard, portalChoice, type FactSource } from './sources';
 
 export type ClaimLocation = 'id_token' | 'userinfo' | 'access_token';
 
@@ -16,9 +17,18 @@ export type Claim = {
   meaning: string;
   /** An example value as the guide shows it. */
   example: string | string[];
+  /** Where the claim and its meaning are documented. */
+  source: FactSource;
+  /** Set when the example value is not the guide's (the mock and the tenant send it). */
+  exampleSource?: FactSource;
 };
 
-export type ScopeClaim = { claim: string; arrives: ClaimLocation[] };
+export type ScopeClaim = {
+  claim: string;
+  arrives: ClaimLocation[];
+  /** Set when this scope → claim link is not the scope's own source (e.g. an assumed one). */
+  source?: FactSource;
+};
 
 export type IdentityScope = {
   name: string;
@@ -31,6 +41,8 @@ export type IdentityScope = {
   /** Extra condition from the guide, shown as advice. */
   note?: string;
   guide: GuideTopic;
+  /** Where TelenorID+ documents the scope and what it yields. */
+  source: FactSource;
 };
 
 export const claims: Record<string, Claim> = {
@@ -38,47 +50,109 @@ export const claims: Record<string, Claim> = {
     name: 'sub',
     meaning: 'Pairwise user identifier: stable for one client, different across clients.',
     example: '2b424013-971b-4435-bdc1-d1075b05d0e9',
+    source: fromGuide('facts §12–§14; old guide access token, ID token and userinfo tables'),
   },
   ial: {
     name: 'ial',
     meaning: 'The highest identity assurance level of the user.',
     example: 'telenor.identity.ial2',
+    source: fromGuide(
+      'facts §5, §13, §14; old guide assurance levels and userinfo: only the value telenor.identity.ial2 is shown',
+    ),
   },
-  given_name: { name: 'given_name', meaning: 'First and middle names.', example: 'Tom Peter' },
-  family_name: { name: 'family_name', meaning: 'Surname.', example: 'Rasmussen' },
-  birthdate: { name: 'birthdate', meaning: 'Date of birth.', example: '1984-12-12' },
-  kurtid: { name: 'kurtid', meaning: 'Telenor customer id.', example: '193885119' },
+  given_name: {
+    name: 'given_name',
+    meaning: 'First and middle names.',
+    example: 'Tom Peter',
+    source: fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
+  },
+  family_name: {
+    name: 'family_name',
+    meaning: 'Surname.',
+    example: 'Rasmussen',
+    source: fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
+  },
+  birthdate: {
+    name: 'birthdate',
+    meaning: 'Date of birth.',
+    example: '1984-12-12',
+    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+  },
+  kurtid: {
+    name: 'kurtid',
+    meaning: 'Telenor customer id.',
+    example: '193885119',
+    source: fromGuide('facts §8, §12, §14; old guide scopes, access token and userinfo tables'),
+  },
   analytics_uuid: {
     name: 'analytics_uuid',
     meaning: 'UUID tied to the account, meant to stay stable for its whole life (not managed like kurtid).',
     example: '3a238dc1-86d5-49ce-9beb-3f8453b0cb41',
+    source: fromGuide('facts §13, §14; old guide userinfo table (the ID token table mislabels it)'),
   },
   preferred_username: {
     name: 'preferred_username',
     meaning: 'The login name used in the session: a phone number or an e-mail address.',
     example: '4799966634',
+    source: fromGuide('facts §13; old guide ID token table'),
   },
-  email: { name: 'email', meaning: 'E-mail address.', example: 'email@email.com' },
-  phone_number: { name: 'phone_number', meaning: 'Mobile number (MSISDN).', example: '+4799988777' },
+  email: {
+    name: 'email',
+    meaning: 'E-mail address.',
+    example: 'email@email.com',
+    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+  },
+  phone_number: {
+    name: 'phone_number',
+    meaning: 'Mobile number (MSISDN).',
+    example: '+4799988777',
+    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+  },
   tnuid: {
     name: 'tnuid',
     meaning: 'The Telenor user (profile) id the token acts for.',
     example: 'nss-hTv...',
+    source: fromGuide('facts §8, §12, §16; old guide scopes and token exchange pages'),
   },
   extsub: {
     name: 'extsub',
     meaning: 'The user id at the external provider (TelenorID logins only).',
     example: '6975060342938292224',
+    source: fromGuide('facts §8, §12; old guide scopes and access token tables'),
   },
   aud: {
     name: 'aud',
     meaning: 'Audience added to the access token by the extsub scope.',
     example: 'tsl.capture',
+    source: fromGuide('facts §8; old guide scopes table (extsub adds aud)'),
+    exampleSource: portalChoice(
+      'the guide says the extsub scope is “for tsl.capture” but shows no aud value; the mock and the tenant put tsl.capture there.',
+    ),
   },
-  legacy_username: { name: 'legacy_username', meaning: 'Legacy user name.', example: '' },
-  legacy_usertype: { name: 'legacy_usertype', meaning: 'Legacy user type.', example: '' },
-  legacy_status: { name: 'legacy_status', meaning: 'Legacy account status.', example: '' },
-  legacy_roles: { name: 'legacy_roles', meaning: 'Legacy roles.', example: [] },
+  legacy_username: {
+    name: 'legacy_username',
+    meaning: 'Legacy user name.',
+    example: '',
+    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+  },
+  legacy_usertype: {
+    name: 'legacy_usertype',
+    meaning: 'Legacy user type.',
+    example: '',
+    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+  },
+  legacy_status: {
+    name: 'legacy_status',
+    meaning: 'Legacy account status.',
+    example: '',
+    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+  },
+  legacy_roles: {
+    name: 'legacy_roles',
+    meaning: 'Legacy roles.',
+    example: [],
+    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+  },
 };
 
 const everywhere: ClaimLocation[] = ['id_token', 'userinfo', 'access_token'];
@@ -87,13 +161,9 @@ export const identityScopes: IdentityScope[] = [
   {
     name: 'openid',
     purpose: 'Marks the request as OpenID Connect: an ID token is issued besides the access token.',
-    // preferred_username: the guide's ID-token table lists it (the login name of the session) without
-    // naming a scope; it is in every ID token, so it is modelled as part of openid.
-    claims: [
-      { claim: 'sub', arrives: everywhere },
-      { claim: 'preferred_username', arrives: ['id_token'] },
-    ],
+    claims: [{ claim: 'sub', arrives: everywhere }],
     guide: 'scopes',
+    source: fromGuide('facts §8; old guide scopes page, “Identity scopes”'),
   },
   {
     name: 'profile',
@@ -104,20 +174,35 @@ export const identityScopes: IdentityScope[] = [
       { claim: 'birthdate', arrives: ['userinfo'] },
       { claim: 'kurtid', arrives: ['userinfo'] },
       { claim: 'analytics_uuid', arrives: ['userinfo', 'id_token'] },
+      // The guide's ID-token table lists preferred_username without naming a scope; OpenID Connect
+      // puts it in the profile scope, so the portal assumes that.
+      {
+        claim: 'preferred_username',
+        arrives: ['id_token'],
+        source: fromStandard(
+          'OpenID Connect Core 1.0 §5.4 (preferred_username is a profile-scope claim; the guide names no scope for it)',
+          'https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims',
+        ),
+      },
     ],
     guide: 'userinfo',
+    source: fromGuide(
+      'facts §8, §13, §14; old guide scopes table (/userinfo) and ID token table (names and analytics_uuid in the ID token too)',
+    ),
   },
   {
     name: 'email',
     purpose: 'The user’s e-mail address.',
     claims: [{ claim: 'email', arrives: ['userinfo'] }],
     guide: 'userinfo',
+    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   {
     name: 'phone',
     purpose: 'The user’s mobile number.',
     claims: [{ claim: 'phone_number', arrives: ['userinfo'] }],
     guide: 'userinfo',
+    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   {
     name: 'offline_access',
@@ -126,6 +211,7 @@ export const identityScopes: IdentityScope[] = [
     claims: [],
     requestsRefreshToken: true,
     guide: 'refreshTokens',
+    source: fromGuide('facts §8, §15; old guide scopes table and token refresh page'),
   },
   ...([0, 1, 2] as const).map((level): IdentityScope => ({
     name: `ial${level}`,
@@ -133,6 +219,7 @@ export const identityScopes: IdentityScope[] = [
     claims: [{ claim: 'ial', arrives: ['id_token', 'userinfo'] }],
     ial: level,
     guide: 'assurance',
+    source: fromGuide('facts §5, §8; old guide assurance levels page, “IAL”'),
   })),
   {
     name: 'tnn.ids',
@@ -142,6 +229,7 @@ export const identityScopes: IdentityScope[] = [
       { claim: 'tnuid', arrives: ['access_token'] },
     ],
     guide: 'accessToken',
+    source: fromGuide('facts §8, §12; old guide scopes table and access token page'),
   },
   {
     name: 'extsub',
@@ -152,6 +240,7 @@ export const identityScopes: IdentityScope[] = [
     ],
     note: 'Only for logins through TelenorID.',
     guide: 'accessToken',
+    source: fromGuide('facts §8, §12; old guide scopes table and access token page'),
   },
   {
     name: 'tnn.legacy',
@@ -161,17 +250,20 @@ export const identityScopes: IdentityScope[] = [
       arrives: ['userinfo'] as ClaimLocation[],
     })),
     guide: 'userinfo',
+    source: fromGuide('facts §8; old guide scopes table'),
   },
   {
     name: 'account.profiles',
     purpose: 'Access to all profiles of the account; needed only for the legacy token exchange.',
     claims: [],
     guide: 'tokenExchange',
+    source: fromGuide('facts §8, §16; old guide scopes table and token exchange page'),
   },
 ];
 
 /** Scopes used only by CIBA clients (facts §22); never by the authorization code flow. */
 export const cibaScopes = ['vipps', 'bankid'] as const;
+export const cibaScopesSource: FactSource = fromGuide('facts §8, §22; old guide CIBA page, “Setup”');
 
 /** API scopes: `api:<apigee_service>`, forwarded to Apigee, never listed in discovery (facts §8). */
 export const apiScope = {
@@ -180,6 +272,7 @@ export const apiScope = {
   servicePattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
   examples: ['api:mobile-product-v2', 'api:mobile-subscription-v1'],
   guide: 'faqApiScopes' as GuideTopic,
+  source: fromGuide('facts §8, §31 Q5; old guide scopes page, “API scopes”, and FAQ'),
 } as const;
 
 export function findIdentityScope(name: string): IdentityScope | undefined {

@@ -1,4 +1,5 @@
 import { Fragment, useMemo } from 'react';
+import Assumed from '@site/src/components/Assumed';
 import GuideLink from '@site/src/components/GuideLink';
 import SafeLink from '@site/src/components/SafeLink';
 import { discoveryFields, type DiscoveryDocument, type FieldGroup } from '@site/src/oidc/discovery';
@@ -94,7 +95,9 @@ export default function FieldTable({ document }: { document: DiscoveryDocument }
                           <FieldValue value={document[name]} />
                         </td>
                         <td>
-                          {info.meaning} {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
+                          {info.meaning}
+                          {info.assumed ? <Assumed source={info.assumed} /> : null}{' '}
+                          {info.guide ? <GuideLink topic={info.guide}>Guide</GuideLink> : null}
                           {info.guide ? ' · ' : null}
                           <a href={info.spec} target="_blank" rel="noopener noreferrer">
                             Specification

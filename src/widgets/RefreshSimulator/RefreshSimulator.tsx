@@ -3,8 +3,10 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
 import CopyButton from '@site/src/components/CopyButton';
+import Assumed from '@site/src/components/Assumed';
 import GuideLink from '@site/src/components/GuideLink';
 import {
+  behaviours,
   buildAuthorizationRequest,
   buildEndSessionRequest,
   classifyRefreshFailure,
@@ -13,6 +15,7 @@ import {
   explain,
   failure,
   discoverProvider,
+  isAssumed,
   mockIssuer,
   parseCallback,
   redactToken,
@@ -732,6 +735,9 @@ export default function RefreshSimulator(): React.JSX.Element {
                   <strong>
                     {i + 1}. {c.title}
                   </strong>
+                  {isAssumed(behaviours[c.behaviour].source) && (
+                    <Assumed source={behaviours[c.behaviour].source} />
+                  )}
                   {sharedCause === c.id && <em> — the case of the link you followed</em>}
                   <br />
                   <span className={styles.muted}>{env.id === 'local' ? c.how.local : c.how.mock}</span>

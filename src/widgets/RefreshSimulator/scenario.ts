@@ -9,6 +9,7 @@
 import {
   clientTypes,
   refreshPolicies,
+  type BehaviourName,
   type ClientTypeName,
   type RefreshPolicyName,
 } from '../../oidc/catalogue';
@@ -57,11 +58,18 @@ export function otherClientType(type: ClientTypeName): ClientTypeName {
 export type CauseId =
   'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
 
-export type Cause = { id: CauseId; title: string; how: { mock: string; local: string } };
+/** `behaviour`: the catalogue fact the cause demonstrates, with its source (an assumed one is marked). */
+export type Cause = {
+  id: CauseId;
+  title: string;
+  behaviour: BehaviourName;
+  how: { mock: string; local: string };
+};
 
 export const causes: Cause[] = [
   {
     id: 'expired',
+    behaviour: 'refreshExpired',
     title: 'Expired under its policy',
     how: {
       mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
@@ -71,6 +79,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'revoked',
+    behaviour: 'refreshRevoked',
     title: 'Revoked',
     how: {
       mock: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
@@ -79,6 +88,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'reused',
+    behaviour: 'refreshReused',
     title: 'Reused after rotation',
     how: {
       mock: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
@@ -87,6 +97,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'session_ended',
+    behaviour: 'refreshSessionEnded',
     title: 'The SSO session ended',
     how: {
       mock: 'Ends the mock’s SSO session (as logout does), then refreshes.',
@@ -95,6 +106,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'other_client',
+    behaviour: 'refreshOtherClient',
     title: 'Belongs to another client',
     how: {
       mock: 'Presents the refresh token with another client’s client_id.',
@@ -103,6 +115,7 @@ export const causes: Cause[] = [
   },
   {
     id: 'no_refresh_token',
+    behaviour: 'noRefreshForPublic',
     title: 'Public client, or no offline_access',
     how: {
       mock: 'Logs in with the Public client (or without offline_access) and shows the token response.',

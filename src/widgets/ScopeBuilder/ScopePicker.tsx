@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import clsx from 'clsx';
 import CopyButton from '@site/src/components/CopyButton';
+import Assumed from '@site/src/components/Assumed';
 import GuideLink from '@site/src/components/GuideLink';
 import {
   apiScopeExplanation,
@@ -13,6 +14,7 @@ import {
   clientTypes,
   ialAdvice,
   identityScopes,
+  isAssumed,
   offlineAccessOutcome,
   type ClaimLocation,
   type ClientTypeName,
@@ -180,6 +182,7 @@ export default function ScopePicker(props: Props): React.JSX.Element {
                     <span key={c.claim}>
                       {i > 0 && '; '}
                       <code>{c.claim}</code> → {c.arrives.map((a) => locationLabel[a]).join(', ')}
+                      {c.source && isAssumed(c.source) && <Assumed source={c.source} />}
                     </span>
                   ))}
                 </p>
@@ -298,7 +301,10 @@ export default function ScopePicker(props: Props): React.JSX.Element {
                         .map((s) => s.scope)
                         .join(', ')}
                     </td>
-                    <td>{c.arrives.map((a) => locationLabel[a]).join(', ')}</td>
+                    <td>
+                      {c.arrives.map((a) => locationLabel[a]).join(', ')}
+                      {c.assumed && <Assumed source={c.assumed} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,13 @@
 import CodeBlock from '@theme/CodeBlock';
 import GuideLink from '@site/src/components/GuideLink';
-import { whatNext, type ErrorExplanation, type SilentMode, type SilentOutcome } from '@site/src/oidc';
+import Assumed from '@site/src/components/Assumed';
+import {
+  isAssumed,
+  whatNext,
+  type ErrorExplanation,
+  type SilentMode,
+  type SilentOutcome,
+} from '@site/src/oidc';
 import { silentCheckSample } from './sample';
 import styles from './styles.module.css';
 
@@ -34,6 +41,7 @@ export default function WhatNext({
     >
       <p>
         <strong>What next:</strong> {next.headline}
+        {explanation?.source && isAssumed(explanation.source) && <Assumed source={explanation.source} />}
       </p>
       <ol>
         {next.steps.map((step) => (
