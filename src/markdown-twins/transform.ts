@@ -21,8 +21,23 @@ export class TwinError extends Error {
   }
 }
 
-/** What an embedded component becomes in the twin: Markdown text, or `''` to drop it (page chrome). */
-export type ComponentTwins = Readonly<Record<string, string>>;
+/**
+ * What an embedded component becomes in the twin: Markdown text, or `''` to drop it (page chrome); a
+ * function when the text depends on the component's string attributes (`<Assumed standard="RFC 7009" />`).
+ */
+export type ComponentTwin = string | ((attributes: Readonly<Record<string, string>>) => string);
+export type ComponentTwins = Readonly<Record<string, ComponentTwin>>;
+
+/** The `name="value"` attributes of a self-closing component tag. */
+function tagAttributes(tag: string): Record<string, string> {
+  return Object.fromEntries([...tag.matchAll(/([A-Za-z][\w-]*)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** An empty anchor on a line of its own (`<a id="old-typo"></a>`): an old URL's target, no text. */
+const emptyAnchorLine = /^\s*<a\s+(?:id|name)="[^"]*"\s*><\/a>\s*$/;
+
+/** A self-closing component tag inside a line of prose (`… revoked<Assumed standard="RFC 7009" />,`). */
+const inlineComponent = /<([A-Z][\w.]*)((?:\s+[A-Za-z][\w-]*="[^"]*")*)\s*\/>/g;
 
 export type TwinInput = {
   /** The page's source without front matter. */
@@ -118,6 +133,16 @@ function rewriteLinks(text: string, input: TwinInput, lineNo: number): string {
 /** A tag that is HTML or JSX rather than an autolink (`<https://…>`, `<name@host>`). */
 const tagPattern = /<\/?([A-Za-z][\w.-]*)(?=[\s/>])/;
 
+function componentText(name: string, tag: string, input: TwinInput, lineNo: number): string {
+  const twin = input.components[name];
+  if (twin === undefined)
+    fail(
+      lineNo,
+      `<${name} /> has no Markdown twin. Give it one in src/markdown-twins/widgets.ts (its text, or '' for page chrome).`,
+    );
+  return typeof twin === 'function' ? twin(tagAttributes(tag)) : twin;
+}
+
 /**
  * The Markdown twin of one page's body (without the warning line and footer: see `twinDocument`).
  * @throws TwinError when part of the page cannot be written as Markdown.
@@ -190,22 +215,23 @@ export function toMarkdown(input: TwinInput): string {
       continue;
     }
 
+    if (emptyAnchorLine.test(line)) continue;
+
     const component = line.match(/^\s*<([A-Z][\w.]*)\b/);
-    if (component) {
+    if (component && !/^\s*<[A-Z][\w.]*(?:\s+[A-Za-z][\w-]*="[^"]*")*\s*\/>\s*\S/.test(line)) {
       const name = component[1]!;
       while (!/\/>\s*$/.test(line) && i + 1 < lines.length && !/^\s*$/.test(lines[i + 1]!))
         line += ' ' + lines[++i]!;
       if (!/\/>\s*$/.test(line))
         fail(lineNo, `<${name}> has children; only self-closing components can be given a Markdown twin.`);
-      const text = input.components[name];
-      if (text === undefined)
-        fail(
-          lineNo,
-          `<${name} /> has no Markdown twin. Give it one in src/markdown-twins/widgets.ts (its text, or '' for page chrome).`,
-        );
+      const text = componentText(name, line, input, lineNo);
       for (const textLine of text.split('\n')) if (text !== '') emit(textLine);
       continue;
     }
+
+    line = mapOutsideCode(line, (text) =>
+      text.replace(inlineComponent, (tag, name: string) => componentText(name, tag, input, lineNo)),
+    );
 
     const visible = textOutsideCode(line);
     const tag = visible.match(tagPattern);

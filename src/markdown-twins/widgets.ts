@@ -8,6 +8,9 @@
  * alias does not exist.
  */
 import {
+  assumedFacts,
+  assumedNote,
+  catalogueFacts,
   apiScope,
   cibaScopes,
   clientTypes,
@@ -16,6 +19,8 @@ import {
   refreshPolicies,
   telenorIdPlusIssuers,
   type ClaimLocation,
+  type FactArea,
+  type FactSource,
   type GuideTopic,
   type RefreshPolicy,
 } from '../oidc/catalogue';
@@ -192,6 +197,42 @@ export function silentAuthTwin(abs: Absolute): string {
 }
 
 /** Every component a doc page may embed, and its Markdown twin. */
+/** The assumed mark in prose: its note in parentheses, linked to the list of assumptions. */
+function assumedTwin(attributes: Readonly<Record<string, string>>, abs: Absolute): string {
+  const source: FactSource =
+    attributes['standard'] !== undefined
+      ? { kind: 'standard', ref: attributes['standard'], url: '' }
+      : { kind: 'portal-choice', why: attributes['choice'] ?? '' };
+  return ` ([assumed](${abs('/help/assumptions')}): ${assumedNote(source)})`;
+}
+
+/** The assumptions page's lists, from the same catalogue functions as the component. */
+function assumptionsListTwin(attributes: Readonly<Record<string, string>>, abs: Absolute): string {
+  const assumed = assumedFacts();
+  const area = attributes['area'] as FactArea | undefined;
+  if (!area) {
+    const total = catalogueFacts().length;
+    const standard = assumed.filter((f) => f.source.kind === 'standard').length;
+    return (
+      `Of the ${total} facts in the portal’s catalogue, ${total - assumed.length} come from the TelenorID+ ` +
+      `guide and ${assumed.length} do not: ${standard} are standard behaviour the portal assumes, and ` +
+      `${assumed.length - standard} are choices of the mock and the local test tenant.`
+    );
+  }
+  const rows = assumed.filter((f) => f.area === area);
+  if (rows.length === 0) return 'Nothing assumed here: every fact comes from the guide.';
+  return table(
+    ['About', 'What the portal assumes', 'Why (source)'],
+    rows.map((f) => [
+      f.area === 'Behaviour' ? f.subject : `\`${f.subject}\``,
+      f.guide ? `${f.fact} [In the guide](${abs(guide[f.guide])})` : f.fact,
+      f.source.kind === 'standard'
+        ? `Standard behaviour assumed: ${f.source.url ? `[${f.source.ref}](${f.source.url})` : f.source.ref}`
+        : `Choice of the portal’s mock and test tenant: ${f.source.kind === 'portal-choice' ? f.source.why : ''}`,
+    ]),
+  );
+}
+
 export function componentTwins(abs: Absolute): ComponentTwins {
   return {
     ScopeBuilder: scopeBuilderTwin(abs),
@@ -201,5 +242,7 @@ export function componentTwins(abs: Absolute): ComponentTwins {
     // Page chrome: the twin's own footer carries the page's URL; old anchors are a browser redirect.
     CopyLink: '',
     OldAnchors: '',
+    Assumed: (attributes) => assumedTwin(attributes, abs),
+    AssumptionsList: (attributes) => assumptionsListTwin(attributes, abs),
   };
 }

@@ -20,7 +20,7 @@ import {
 } from '../../src/markdown-twins/widgets';
 import { llmsTxt } from '../../src/markdown-twins/llms';
 import { writeTwins, type DocsContent } from '../../plugins/markdown-twins';
-import { clientTypes, identityScopes } from '../../src/oidc/catalogue';
+import { assumedFacts, clientTypes, identityScopes } from '../../src/oidc/catalogue';
 import { causes } from '../../src/widgets/RefreshSimulator/scenario';
 
 const abs = (p: string) => `https://dev.example/portal${p}`;
@@ -99,6 +99,22 @@ describe('toMarkdown', () => {
     expect(twin('# T\n\n<Widget />\n\nEnd.')).toBe('# T\n\n**Widget text**\n\nEnd.');
   });
 
+  it("drops an empty anchor line (an old URL's target has no text)", () => {
+    expect(twin('# T\n\n<a id="prerequists"></a>\n## Prerequisites\n\nText.')).toBe(
+      '# T\n\n## Prerequisites\n\nText.',
+    );
+  });
+
+  it('replaces an inline component by its text, from its attributes', () => {
+    const components = {
+      Mark: (a: Readonly<Record<string, string>>) => ` (assumed: ${a['standard'] ?? '?'})`,
+    };
+    expect(
+      twin('# T\n\nA revoked token<Mark standard="RFC 7009" />, and `<Mark />` in code.', { components }),
+    ).toBe('# T\n\nA revoked token (assumed: RFC 7009), and `<Mark />` in code.');
+    expect(twin('# T\n\n<Mark standard="RFC 6749" />', { components })).toBe('# T\n\n (assumed: RFC 6749)');
+  });
+
   it('adds the title when the page has no # heading', () => {
     expect(twin('Just text.', { title: '/token' })).toBe('# /token\n\nJust text.');
   });
@@ -107,6 +123,8 @@ describe('toMarkdown', () => {
     ['an unknown component', '# T\n\n<Tabs items={[1]} />', /<Tabs \/> has no Markdown twin/],
     ['a component with children', '# T\n\n<Widget>\ntext\n</Widget>', /has children/],
     ['HTML', '# T\n\n<details><summary>x</summary></details>', /<details> is HTML or JSX/],
+    ['an anchor with text', '# T\n\n<a id="x">text</a>', /<a> is HTML or JSX/],
+    ['an unknown inline component', '# T\n\nSee<Nope kind="x" /> here.', /<Nope \/> has no Markdown twin/],
     ['a JSX expression', '# T\n\nThe value is {props.x}.', /JSX expression/],
     ['an unclosed admonition', '# T\n\n:::note\ntext', /admonition \(:::\) is not closed/],
     ['an unknown admonition', '# T\n\n:::wat\ntext\n:::', /:::wat is not an admonition/],
@@ -156,11 +174,36 @@ describe('widget twins come from the catalogue', () => {
   it('every widget a doc embeds has a twin, and none holds a tag or a relative link', () => {
     const twins = componentTwins(abs);
     for (const name of ['ScopeBuilder', 'RefreshSimulator', 'DiscoveryExplorer', 'SilentAuthTryout'])
-      expect(twins[name]?.length).toBeGreaterThan(200);
-    for (const text of Object.values(twins)) {
+      expect((twins[name] as string | undefined)?.length).toBeGreaterThan(200);
+    for (const twinOf of Object.values(twins)) {
+      const text = typeof twinOf === 'function' ? twinOf({ standard: 'RFC 7009' }) : twinOf;
       expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/<[A-Za-z][\w.-]*[\s/>]/);
       expect(text).not.toMatch(/\]\(\//);
     }
+  });
+});
+
+describe('the assumed mark and the assumptions page in twins', () => {
+  it('carries the same note as the mark, linked to the list', () => {
+    const twins = componentTwins(abs);
+    const assumed = twins['Assumed'] as (a: Readonly<Record<string, string>>) => string;
+    expect(assumed({ standard: 'RFC 7009' })).toBe(
+      ' ([assumed](https://dev.example/portal/help/assumptions): Not documented by TelenorID+; standard behaviour per RFC 7009.)',
+    );
+    expect(assumed({ choice: 'the tenant needs it.' })).toContain(
+      'a choice of this portal’s mock and test tenant',
+    );
+  });
+
+  it('lists every assumed fact of an area as a table row, as the page does', () => {
+    const list = componentTwins(abs)['AssumptionsList'] as (a: Readonly<Record<string, string>>) => string;
+    expect(list({})).toMatch(
+      /^Of the \d+ facts in the portal’s catalogue, \d+ come from the TelenorID\+ guide/,
+    );
+    const errors = assumedFacts().filter((f) => f.area === 'Errors');
+    const table = list({ area: 'Errors' });
+    expect(table.split('\n')).toHaveLength(2 + errors.length);
+    for (const f of errors) expect(table).toContain(`\`${f.subject}\``);
   });
 });
 
