@@ -1,7 +1,8 @@
 // `npm test`: every check the project has, ending with one line that sums up all runners: `N passed, N failed`.
 //
-// Two lanes run side by side, each in the order a failure is cheapest to find:
-//   checks: typecheck → lint → format → unit tests (Vitest)
+// Three lanes run side by side, each in the order a failure is cheapest to find:
+//   static: typecheck → lint → format
+//   unit:   unit tests (Vitest; much of it waits on the local tenant over HTTP)
 //   builds: production build at / → production build at /portal/  (one after the other: both write .docusaurus/)
 // then, when both builds exist, the end-to-end suite (Playwright), which includes the byte budget
 // (tests/e2e/bytes.spec.ts, budgets in scripts/bench/budgets.ts). Each step's output is printed whole when the
@@ -92,10 +93,13 @@ function readJson(path) {
   }
 }
 
-async function checksLane() {
+async function staticLane() {
   await step('typecheck', bin('tsc'), ['--noEmit']);
   await step('lint', bin('eslint'), ['.', '--max-warnings', '0']);
   await step('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+}
+
+async function unitLane() {
   const out = `${reports}/unit.json`;
   const { ok, seconds } = await run('unit tests', bin('vitest'), [
     'run',
@@ -151,7 +155,7 @@ async function takenPorts() {
   return taken;
 }
 
-const [, built] = await Promise.all([checksLane(), buildsLane()]);
+const [, , built] = await Promise.all([staticLane(), unitLane(), buildsLane()]);
 const taken = process.env.CI && built ? await takenPorts() : [];
 
 let slowest = [];
