@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { endpointPaths } from '../oidc/catalogue';
 import { mockIssuer } from '../oidc/environments';
+import { mockControlPath, type MockControlRequest } from './control';
 import {
   advanceMockClock,
   endMockSession,
@@ -20,11 +21,9 @@ import {
   revokeMockRefreshTokens,
   setMockScenario,
   type MockHttpAnswer,
-  type MockScenario,
 } from './tenant';
 
 /** Path of the control endpoint a page uses to switch scenarios (POST JSON, see README). */
-export const mockControlPath = '/__mock/scenario';
 
 const cors: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -57,13 +56,6 @@ async function formOf(request: Request): Promise<URLSearchParams> {
   }
   return new URLSearchParams(text);
 }
-
-type ControlRequest = {
-  set?: Partial<MockScenario>;
-  advanceClockSeconds?: number;
-  revokeRefreshTokens?: boolean;
-  endSession?: boolean;
-};
 
 const at = (path: string) => mockIssuer + path;
 
@@ -112,9 +104,9 @@ export const handlers: HttpHandler[] = [
   }),
   http.get(at(mockControlPath), () => reply({ status: 200, json: getMockScenario() })),
   http.post(at(mockControlPath), async ({ request }) => {
-    let body: ControlRequest;
+    let body: MockControlRequest;
     try {
-      body = (await request.json()) as ControlRequest;
+      body = (await request.json()) as MockControlRequest;
     } catch {
       return reply({
         status: 400,

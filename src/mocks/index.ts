@@ -4,4 +4,5 @@
  */
 export * from './tenant';
 export * from './users';
-export { handlers, mockControlPath } from './handlers';
+export { handlers } from './handlers';
+export * from './control';

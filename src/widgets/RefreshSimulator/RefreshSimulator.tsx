@@ -16,7 +16,6 @@ import {
   failure,
   discoverProvider,
   isAssumed,
-  mockIssuer,
   parseCallback,
   redactToken,
   describeExpiresIn,
@@ -43,6 +42,7 @@ import {
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
+import { controlMock, type MockControlRequest } from '@site/src/mocks/control';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import HandlingSample from './HandlingSample';
 import Timeline from './Timeline';
@@ -191,14 +191,8 @@ export default function RefreshSimulator(): React.JSX.Element {
 
   /** The mock's scenario control (src/mocks/README.md): the simulator's lever on the mock tenant. */
   const mockControl = useCallback(
-    async (body: Record<string, unknown>, title?: string) => {
-      const url = mockIssuer + '/__mock/scenario';
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      await response.text();
+    async (body: MockControlRequest, title?: string) => {
+      await controlMock(body);
       if (title) record({ title, stage: true });
     },
     [record],

@@ -12,7 +12,6 @@ import {
   exchangeCode,
   explain,
   discoverProvider,
-  mockIssuer,
   parseCallback,
   readSilentAnswer,
   redactToken,
@@ -42,6 +41,7 @@ import {
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
+import { controlMock, type MockControlRequest } from '@site/src/mocks/control';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import {
   parseSilentScenario,
@@ -172,15 +172,9 @@ export default function SilentAuthTryout(): React.JSX.Element {
 
   /** The mock's scenario control (src/mocks/README.md); returns the scenario after the change. */
   const mockControl = useCallback(
-    async (body: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> => {
+    async (body: MockControlRequest): Promise<Record<string, unknown> | undefined> => {
       await environmentReady('mock', baseUrl);
-      const response = await fetch(mockIssuer + '/__mock/scenario', {
-        method: body ? 'POST' : 'GET',
-        ...(body ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {}),
-      });
-      if (!response.ok) return undefined;
-      const json = (await response.json()) as { scenario?: Record<string, unknown> };
-      return json.scenario;
+      return (await controlMock(body))?.scenario;
     },
     [baseUrl],
   );

@@ -1,0 +1,34 @@
+// The typed client widgets use to switch the mock's scenario (src/mocks/control.ts), against the mock itself.
+import { describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { controlMock, mockControlPath } from '../../src/mocks/control';
+import { getMockScenario } from '../../src/mocks/tenant';
+import { mockIssuer } from '../../src/oidc/environments';
+import { useMockServer } from './support/mock-server';
+
+const server = useMockServer();
+
+describe('controlMock', () => {
+  it('switches the scenario and answers with the scenario after the change', async () => {
+    const answer = await controlMock({ set: { ssoSession: true, consentRequired: true } });
+    expect(answer?.scenario.ssoSession).toBe(true);
+    expect(answer?.scenario.consentRequired).toBe(true);
+    expect(getMockScenario().consentRequired).toBe(true);
+  });
+
+  it('moves the clock and ends the session in one request', async () => {
+    const before = getMockScenario().sessionId;
+    const answer = await controlMock({ advanceClockSeconds: 600, endSession: true });
+    expect(answer?.scenario.clockOffsetSeconds).toBe(600);
+    expect(answer?.scenario.ssoSession).toBe(false);
+    expect(answer?.scenario.sessionId).not.toBe(before);
+    expect(answer?.revokedRefreshTokens).toBe(0);
+  });
+
+  it('gives undefined, not a throw, when the mock does not answer 200 with a scenario', async () => {
+    server.use(http.post(mockIssuer + mockControlPath, () => HttpResponse.text('down', { status: 503 })));
+    expect(await controlMock({ endSession: true })).toBeUndefined();
+    server.use(http.post(mockIssuer + mockControlPath, () => HttpResponse.json({ unexpected: true })));
+    expect(await controlMock({ endSession: true })).toBeUndefined();
+  });
+});
