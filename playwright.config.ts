@@ -38,7 +38,10 @@ export default defineConfig({
   outputDir: './test-results',
   fullyParallel: true,
   forbidOnly: isCI,
-  retries: 0,
+  // One retry in CI, and only there: a test that passes only on its retry is reported as flaky (npm test's
+  // summary names the count), never hidden. Seen once in 7 full runs on 2 cores: the prompt=none tryout's
+  // "Tamper with the state" checkbox never became stable for Playwright's click (cause not found yet).
+  retries: isCI ? 1 : 0,
   workers: isCI ? 2 : undefined,
   timeout: 60_000,
   expect: { timeout: 10_000 },

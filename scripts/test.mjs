@@ -185,7 +185,8 @@ if (taken.length > 0) {
     failed += stats.unexpected;
     if (!ok && stats.unexpected === 0) failed += 1; // e.g. a web server that did not start
     lines.push(
-      `${ok ? '✔' : '✘'} e2e tests: ${good} passed, ${stats.unexpected} failed, ${stats.skipped} skipped (${seconds} s)`,
+      `${ok ? '✔' : '✘'} e2e tests: ${good} passed, ${stats.unexpected} failed, ${stats.skipped} skipped` +
+        `${stats.flaky ? `, ${stats.flaky} flaky (passed only on the retry: look at them)` : ''} (${seconds} s)`,
     );
   } else {
     failed += 1;
