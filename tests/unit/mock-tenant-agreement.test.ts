@@ -11,7 +11,8 @@ import {
   type ClientSettings,
 } from '../../src/oidc';
 import { claims } from '../../src/oidc/catalogue';
-import { mockAuthorize, resetMockTenant } from '../../src/mocks/tenant';
+import { resetMockTenant } from '../../src/mocks/tenant';
+import { mockAuthorizeAs } from './support/mock-login';
 import { server } from '../../src/mocks/node';
 import { startTenant, testUsers, type RunningTenant } from '../../src/tenant';
 import { TenantBrowser } from './support/tenant-browser';
@@ -58,7 +59,7 @@ async function loginClaims(where: 'mock' | 'tenant', scope: string, level: 'ial2
   if (!built.ok) throw new Error(built.failure.code);
   let callback: string;
   if (where === 'mock') {
-    const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+    const answer = await mockAuthorizeAs(new URL(built.request.url).searchParams);
     if (answer.kind !== 'redirect') throw new Error(answer.error);
     callback = answer.redirectTo;
   } else {
