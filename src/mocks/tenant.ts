@@ -74,6 +74,8 @@ type RefreshRecord = {
   family: string;
   expiresAt: number;
   authTime: number;
+  /** The login's nonce: an ID token from a refresh repeats it (OpenID Connect Core §12.2), as the tenant's does. */
+  nonce?: string;
   used: boolean;
   revoked: boolean;
 };
@@ -386,6 +388,7 @@ async function issueTokens(
       family: withRefresh.family,
       expiresAt: withRefresh.expiresAt,
       authTime: grant.authTime,
+      ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
       used: false,
       revoked: false,
     });
@@ -768,6 +771,7 @@ async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<
     scope,
     sessionId: record.sessionId,
     authTime: record.authTime,
+    ...(record.nonce !== undefined ? { nonce: record.nonce } : {}),
   };
   if (!rotatesRefreshToken(client.refreshPolicy)) {
     // Fixed policy (Confidential): the same token again, ending 14 days after login (fixtureChoices).

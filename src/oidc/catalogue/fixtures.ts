@@ -70,7 +70,7 @@ export const testUsers: readonly TestUser[] = [
       family_name: 'Telenormobilno',
       birthdate: '1971-01-23',
       kurtid: '6501333',
-      analytics_uuid: '5f0c2b7e-8a51-4c0e-9d43-2f6a1c9b7e10',
+      analytics_uuid: '7568fe50-217f-4ab8-a4e4-29cbe7e118c9',
       email: 'ulv.telenormobilno@example.com',
       phone_number: '+4799957009',
       preferred_username: '4799957009',

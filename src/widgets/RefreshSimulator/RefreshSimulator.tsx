@@ -1,4 +1,4 @@
-import { localShortRefreshLifetimeSeconds } from '@site/src/oidc/environments';
+import { shortRefreshLifetimeSeconds as localShortRefreshLifetimeSeconds } from '@site/src/oidc/catalogue/fixtures';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
