@@ -11,7 +11,9 @@ import {
   endpointPaths,
   exampleLifetimes,
   identityScopes,
+  refreshRefusalHeadlines,
   signingAlgorithm,
+  type RefreshRefusal,
 } from '../oidc/catalogue';
 import {
   claimsFor,
@@ -734,17 +736,9 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
   return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
 }
 
-/** Why a refresh token is refused: each is one of the guide's causes of invalid_grant. */
-export type RefreshRefusal = 'unknown' | 'other_client' | 'revoked' | 'reused' | 'expired' | 'session_ended';
-
-export const refreshRefusalText: Record<RefreshRefusal, string> = {
-  unknown: 'The refresh token is unknown (issued by another page load, or never issued).',
-  other_client: 'The refresh token was issued to another client.',
-  revoked: 'The refresh token has been revoked.',
-  reused: 'The refresh token was already used; reuse after rotation revokes every token of this login.',
-  expired: 'The refresh token has expired.',
-  session_ended: 'The SSO session this refresh token belongs to has ended.',
-};
+/** Why a refresh token is refused; the headlines are the catalogue's, shared with the widgets. */
+export type { RefreshRefusal };
+export const refreshRefusalText = refreshRefusalHeadlines;
 
 async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<MockHttpAnswer> {
   const token = form.get('refresh_token');
@@ -774,7 +768,7 @@ async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<
     ...(record.nonce !== undefined ? { nonce: record.nonce } : {}),
   };
   if (!rotatesRefreshToken(client.refreshPolicy)) {
-    // Fixed policy (Confidential): the same token again, ending 14 days after login (fixtureChoices).
+    // Fixed policy (Confidential): the same token again, ending 14 days after login (behaviours.confidentialNotRotated).
     const json = await issueTokens(grant, undefined);
     return { status: 200, json: { ...json, refresh_token: token } };
   }

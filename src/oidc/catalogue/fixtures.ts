@@ -13,7 +13,6 @@
 import { amrValues, authenticatorAssuranceLevels, ialClaimValue } from './assurance';
 import { clientTypes, refreshPolicies, type ClientTypeName, type RefreshPolicy } from './clients';
 import { apiScope, identityScopes, type ClaimLocation } from './scopes';
-import { portalChoice, type FactSource } from './sources';
 
 // ---------------------------------------------------------------------------------------------
 // Users
@@ -300,55 +299,27 @@ export function claimsFor(
   return out;
 }
 
-/** Where a claim of a token comes from, for the scope builder's origin table. */
-export type ClaimOrigin =
-  { kind: 'scope'; scope: string } | { kind: 'protocol'; meaning: string } | { kind: 'unexpected' };
-
-const protocolClaimMeaning: Record<string, string> = {
-  iss: 'Issuer',
-  sub: 'Subject (pairwise user id)',
-  aud: 'Audience',
-  exp: 'Expires',
-  iat: 'Issued at',
-  nbf: 'Not before',
-  auth_time: 'Time of the login',
-  nonce: 'Nonce of the request',
-  acr: 'Assurance level reached',
-  amr: 'Authentication methods',
-  sid: 'Session id',
-  'ibis.sid': 'TelenorID+ session id',
-  idp: 'Identity provider used',
-  at_hash: 'Access-token hash',
-  c_hash: 'Code hash',
-  s_hash: 'State hash',
-  jti: 'Token id',
-  client_id: 'Client the token was issued to',
-  scope: 'Scopes granted',
-  azp: 'Authorized party',
-};
-
 /**
- * Where `claim` in a token of kind `location` comes from, given the granted scopes: the scope rule
- * first (a scope that puts it in *this* token), then the protocol. In an ID token `aud` is always the
- * protocol's audience (the client); only the access token's `aud` comes from the extsub scope.
+ * The granted scope that puts `claim` into a token (or answer) of kind `location`, per the one scope
+ * rule, or undefined: then the claim is the protocol's (or unexpected). Location matters: `aud` comes
+ * from the extsub scope only in the access token; in an ID token it is always the protocol's audience.
  */
-export function claimOrigin(claim: string, scopes: Iterable<string>, location: ClaimLocation): ClaimOrigin {
+export function scopeOfClaim(
+  claim: string,
+  scopes: Iterable<string>,
+  location: ClaimLocation,
+): string | undefined {
   const granted = new Set(scopes);
-  if (!(claim === 'aud' && location !== 'access_token')) {
-    for (const scope of identityScopes) {
-      if (!granted.has(scope.name) || claim === 'sub') continue;
-      if (scope.claims.some((c) => c.claim === claim && c.arrives.includes(location)))
-        return { kind: 'scope', scope: scope.name };
-    }
-  }
-  const meaning = protocolClaimMeaning[claim];
-  return meaning ? { kind: 'protocol', meaning } : { kind: 'unexpected' };
+  return identityScopes.find(
+    (scope) =>
+      granted.has(scope.name) && scope.claims.some((c) => c.claim === claim && c.arrives.includes(location)),
+  )?.name;
 }
 
 /**
  * The granted scope of a login: what was asked for, except `offline_access` where the client's
  * refresh policy issues no refresh token (RFC 6749 §3.3: the answer names the scope granted), and
- * except `api:` scopes, which TelenorID+ hands to Apigee and neither engine can grant (`fixtureChoices`).
+ * except `api:` scopes, which TelenorID+ hands to Apigee and neither engine can grant (`behaviours.apiScopesNotGranted`).
  * Order follows the request.
  */
 export function grantedScope(requested: readonly string[], client: TestClient): string[] {
@@ -420,22 +391,3 @@ export function sessionClaims(
     'ibis.sid': sessionId,
   };
 }
-
-/**
- * Choices the fixtures make where the guide is silent; each is listed on /help/assumptions and
- * marked on the page that shows it.
- */
-export const fixtureChoices = {
-  confidentialNotRotated: portalChoice(
-    'the guide says a Confidential client’s refresh token ends 14 days after login however often it is used and says nothing of rotation; the mock and the tenant keep the same token (not rotated), as oidc-provider does for confidential clients, so “reused after rotation” cannot happen there.',
-  ),
-  apiScopesNotGranted: portalChoice(
-    'TelenorID+ hands api: scopes to Apigee; the guide does not say whether the token’s scope lists them. Neither engine has an Apigee, so both accept api: scopes and leave them out of the granted scope.',
-  ),
-  pairwiseSub: portalChoice(
-    'the guide says sub is pairwise but not how it is derived; both engines derive it from the user and the client type, so one user has one sub per test client type on either engine.',
-  ),
-  idpAndSid: portalChoice(
-    'the guide shows idp and sid without saying what they mean; both engines send them in its shapes (idp no.telenor.id.proxy.portal-<client type>, or the BankID provider; sid as 32 upper-case hex digits of the session).',
-  ),
-} satisfies Record<string, FactSource>;
