@@ -9,6 +9,7 @@ import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
 import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
+import remarkCodeFromFile from './plugins/code-from-file';
 import markdownTwins from './plugins/markdown-twins';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
@@ -87,6 +88,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Tables scroll sideways in a focusable region on phones instead of breaking words.
           rehypePlugins: [rehypeTableScroll],
+          // Examples that are real, tested files: a code block with file=<path> shows that file.
+          beforeDefaultRemarkPlugins: [remarkCodeFromFile],
           showLastUpdateTime: false,
         },
         blog: false,
