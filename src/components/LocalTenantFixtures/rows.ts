@@ -4,7 +4,8 @@
  * Relative imports: the twins are written in Node.
  */
 import { clientsOfEngine, testUsers } from '../../oidc/catalogue/fixtures';
-import { acrClaim } from '../../oidc/catalogue/fixtures';
+import { acrClaim, rotatesRefreshToken } from '../../oidc/catalogue/fixtures';
+import { formatDuration } from '../../oidc/times';
 
 export type FixtureTable = { label: string; head: string[]; rows: string[][] };
 
@@ -18,23 +19,21 @@ export function localTenantTable(name: FixtureTableName): FixtureTable {
       rows: clientsOfEngine('local').map((c) => [
         c.clientId,
         c.clientType,
-        c.clientSecret ? `client_secret_basic or _post, secret ${c.clientSecret}` : 'PKCE only (none)',
+        c.clientSecret ? `secret ${c.clientSecret} (Basic or POST)` : 'PKCE, no secret',
         c.refreshLifetimeSeconds === undefined
-          ? 'never, even with offline_access'
-          : c.short
-            ? `lives ${c.refreshLifetimeSeconds} s (short-lived twin, to earn an expired refresh token)`
-            : `${c.refreshPolicy.name}: ${c.refreshPolicy.summary}`,
+          ? 'none, even with offline_access'
+          : `${formatDuration(c.refreshLifetimeSeconds)}, ${rotatesRefreshToken(c.refreshPolicy) ? 'sliding, rotated on each refresh' : 'fixed, not rotated'}${c.short ? ' — short-lived twin' : ` (${c.refreshPolicy.name})`}`,
       ]),
     };
   return {
     label: 'Test users of the local test tenant',
-    head: ['Log in as (login_hint)', 'Name', 'How they log in', 'acr', 'amr'],
+    head: ['Log in as (login_hint)', 'Name', 'How they log in', 'acr', 'amr (urn:telenor.identity.amr.…)'],
     rows: testUsers.map((u) => [
       u.msisdn,
       `${u.claims.given_name} ${u.claims.family_name}`,
       u.label,
       JSON.stringify(acrClaim(u)),
-      u.amr.join(', '),
+      u.amr.map((a) => a.replace('urn:telenor.identity.amr.', '')).join(', '),
     ]),
   };
 }
