@@ -157,10 +157,17 @@ const config: Config = {
           title: 'Answers',
           items: [
             { label: 'FAQ', to: '/faq' },
+            { label: 'Error reference', to: '/errors' },
             { label: 'Support', to: '/help' },
           ],
         },
-        { title: 'Try', items: [{ label: 'Tools', to: '/tools' }] },
+        {
+          title: 'Try',
+          items: [
+            { label: 'Tools', to: '/tools' },
+            { label: 'Inspector', to: '/tools/inspector' },
+          ],
+        },
       ],
       copyright: `TelenorID+ Developer Portal. Not an official Telenor publication.`,
     },

@@ -61,6 +61,8 @@ export const portalPages: { type: PageType; label: string; path: string }[] = [
   { type: 'home', label: 'Home', path: '' },
   { type: 'guide', label: 'Guide page (API: userinfo)', path: 'api/userinfo' },
   { type: 'faq', label: 'FAQ answer (redirect_uri mismatch)', path: 'faq/redirect-uri-mismatch' },
+  // Generated from the catalogue, but a plain page: no widget code, no jose (issue #17).
+  { type: 'guide', label: 'Error reference page (invalid_grant)', path: 'errors/invalid_grant' },
   { type: 'mermaid', label: 'Mermaid diagram (OIDC flows)', path: 'concepts/flows' },
 ];
 

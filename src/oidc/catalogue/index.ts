@@ -13,3 +13,4 @@ export * from './sources';
 export * from './behaviours';
 export * from './assumptions';
 export * from './endpoint-sources';
+export * from './error-reference';
