@@ -14,3 +14,4 @@ export * from './behaviours';
 export * from './assumptions';
 export * from './endpoint-sources';
 export * from './error-reference';
+export * from './token-claims';
