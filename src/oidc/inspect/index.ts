@@ -22,24 +22,8 @@ export * from './jwt';
 export * from './keys';
 export * from './authorization-url';
 export * from './answers';
-
-export type PasteKind = 'jwt' | 'authorization-url' | 'callback-url' | 'token-response' | 'redirect-pair';
-
-export const pasteKinds: readonly PasteKind[] = [
-  'jwt',
-  'authorization-url',
-  'callback-url',
-  'token-response',
-  'redirect-pair',
-];
-
-export const pasteKindLabel: Record<PasteKind, string> = {
-  jwt: 'a token (JWT)',
-  'authorization-url': 'an authorization URL',
-  'callback-url': 'the URL your app was sent back to',
-  'token-response': 'a token endpoint JSON answer',
-  'redirect-pair': 'two redirect URIs, one per line (registered, then sent)',
-};
+export * from './kinds';
+export * from './share';
 
 export type Recognised =
   | { kind: 'jwt'; token: string }
@@ -201,9 +185,4 @@ export function inspect(
     default:
       return r;
   }
-}
-
-/** A `?kind=` share-link value, if it is one. */
-export function parsePasteKind(value: string | null): PasteKind | undefined {
-  return pasteKinds.find((k) => k === value);
 }
