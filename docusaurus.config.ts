@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { redirects } from './redirects';
+import { errorRedirects } from './src/error-pages/render';
 import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
@@ -106,9 +107,13 @@ const config: Config = {
         id: 'default',
         fromExtensions: [],
         toExtensions: [],
-        redirects: redirects
-          .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
-          .filter((r) => r.from.length > 0),
+        redirects: [
+          ...redirects
+            .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
+            .filter((r) => r.from.length > 0),
+          // /errors/<code> → /errors#<code>: a short link per error code without a route of its own.
+          ...errorRedirects(),
+        ],
       });
       return plugin as Plugin<unknown> | null;
     },

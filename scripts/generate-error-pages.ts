@@ -1,9 +1,8 @@
 /**
- * Writes the error reference pages (docs/errors/**) from the catalogue: `npm run errors:pages`.
- * Removes pages of codes the catalogue no longer has. tests/unit/error-pages.test.ts fails when the
- * files and the catalogue disagree.
+ * Writes the error reference page (docs/help/errors.mdx, at /errors) from the catalogue: `npm run errors:pages`.
+ * tests/unit/error-pages.test.ts fails when the file and the catalogue disagree.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { errorPageFiles } from '../src/error-pages/render';
@@ -11,11 +10,8 @@ import { docTitles } from '../src/error-pages/titles';
 
 const docs = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 const files = errorPageFiles(docTitles(docs));
-for (const sub of ['oauth', 'portal']) {
-  const dir = join(docs, 'errors', sub);
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir))
-    if (!Object.hasOwn(files, `errors/${sub}/${name}`)) rmSync(join(dir, name));
+for (const [path, content] of Object.entries(files)) {
+  mkdirSync(dirname(join(docs, path)), { recursive: true });
+  writeFileSync(join(docs, path), content);
 }
-for (const [path, content] of Object.entries(files)) writeFileSync(join(docs, path), content);
-console.log(`Wrote ${Object.keys(files).length} files under docs/errors.`);
+console.log(`Wrote ${Object.keys(files).join(', ')} under docs/.`);

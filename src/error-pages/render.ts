@@ -1,28 +1,19 @@
 /**
- * The pages of the error reference (`/errors` and `/errors/<code>`), written as MDX from the catalogue
- * (errors.ts for the meaning, reaction and source; error-reference.ts for endpoints, causes, the FAQ
- * answer and the tool). Pure: `scripts/generate-error-pages.ts` writes the files, and
- * tests/unit/error-pages.test.ts fails when a file differs from what this returns. The pages are plain
- * Markdown, so they cost a reader no more JavaScript than any guide page, search indexes their text,
- * and the Markdown twins need nothing new.
+ * The error reference page (`/errors`, docs/help/errors.mdx, one section per code at `#<code>`), written as MDX from the
+ * catalogue (errors.ts for the meaning, reaction and source; error-reference.ts for endpoints, causes,
+ * the FAQ answer and the tool). Pure: `scripts/generate-error-pages.ts` writes the file, and
+ * tests/unit/error-pages.test.ts fails when it differs from what this returns.
+ *
+ * Why one page and not a page per code: every route costs every page of the site about 100 bytes of
+ * JavaScript (Docusaurus's route table and the docs metadata), so 40 pages would have put every guide
+ * page over its byte budget. `/errors/<code>` is a redirect file instead (`errorRedirects`), which costs
+ * nothing; search indexes each section. The page is plain Markdown: no widget code, no jose.
  */
-import {
-  errorCodes,
-  errorPagePath,
-  errorReference,
-  explain,
-  guide,
-  oauthErrors,
-  type ErrorCode,
-  type GuideTopic,
-} from '../oidc/catalogue';
+import { explain, guide, oauthErrors, type GuideTopic } from '../oidc/catalogue';
+import { errorCodes, errorPagePath, errorReference, type ErrorCode } from '../oidc/catalogue/error-reference';
 
-/** Where each page lives under docs/, by the kind of code. */
-export function errorPageFile(code: ErrorCode): string {
-  return `errors/${isProviderError(code) ? 'oauth' : 'portal'}/${code}.mdx`;
-}
-
-export const errorIndexFile = 'errors/index.mdx';
+/** Under the guide's Help section (its sidebar), at `/errors`. */
+export const errorReferenceFile = 'help/errors.mdx';
 
 export function isProviderError(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(oauthErrors, code);
@@ -44,10 +35,6 @@ function attribute(text: string): string {
   return text.replace(/"/g, '″').replace(/[{}<>]/g, '');
 }
 
-function yamlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
-
 const retryWords = {
   never: 'Do not retry the same request automatically: something must change first.',
   poll: 'Keep polling, at the interval the provider gave.',
@@ -60,61 +47,6 @@ function lowerFirst(text: string): string {
 
 function topicLink(topic: GuideTopic, titleOf: TitleOf): string {
   return `[${mdxText(titleOf(guide[topic]))}](${guide[topic]})`;
-}
-
-/** The MDX source of `/errors/<code>`. */
-export function errorPageSource(code: ErrorCode, titleOf: TitleOf): string {
-  const explanation = explain(code);
-  const ref = errorReference[code];
-  const provider = isProviderError(code);
-  const source = explanation.source;
-  const usesAssumed = source !== undefined && source.kind !== 'guide';
-  const lines: string[] = [
-    '---',
-    `title: ${yamlString(`${code}: ${lowerFirst(ref.title)}`)}`,
-    `sidebar_label: ${code}`,
-    `description: ${yamlString(explanation.meaning)}`,
-    `slug: ${errorPagePath(code)}`,
-    `keywords: [${code}]`,
-    '---',
-    '',
-    generatedNote,
-    '',
-  ];
-  if (usesAssumed) lines.push("import Assumed from '@site/src/components/Assumed';", '');
-  lines.push(`# \`${code}\`: ${mdxText(lowerFirst(ref.title))}`, '');
-  const sourceNote =
-    source === undefined
-      ? ' This is a check of the portal’s own tools, not an answer from TelenorID+.'
-      : source.kind === 'guide'
-        ? ' Documented by TelenorID+.'
-        : ` TelenorID+ does not document this code; the portal assumes the standard behaviour.<Assumed standard="${attribute(source.kind === 'standard' ? source.ref : source.why)}" />`;
-  lines.push(
-    `**What it means${provider ? ' at TelenorID+' : ''}:** ${mdxText(explanation.meaning)}${sourceNote}`,
-    '',
-  );
-  lines.push('## Where it comes from {/* #endpoints */}', '');
-  for (const e of ref.endpoints) lines.push(`- ${mdxText(e)}`);
-  lines.push('', '## Causes {/* #causes */}', '');
-  for (const c of ref.causes) lines.push(`- ${mdxText(c)}`);
-  lines.push('', '## What to do {/* #what-to-do */}', '', mdxText(explanation.reaction), '');
-  lines.push(retryWords[explanation.retry], '');
-  lines.push('## Read more {/* #read-more */}', '');
-  if (ref.faq) lines.push(`- The FAQ answer: ${topicLink(ref.faq, titleOf)}`);
-  if (explanation.guide && explanation.guide !== ref.faq)
-    lines.push(`- In the guide: ${topicLink(explanation.guide, titleOf)}`);
-  if (explanation.spec)
-    lines.push(`- The specification: [${specLabel(explanation.spec)}](${explanation.spec})`);
-  lines.push('- [Every error code](/errors)', '');
-  if (ref.reproduce) {
-    lines.push(
-      '## Reproduce it {/* #reproduce */}',
-      '',
-      `[${mdxText(ref.reproduce.label)}](${ref.reproduce.path}) — the ${ref.reproduce.tool} opens set up to show \`${code}\`${ref.reproduce.path.includes('env=mock') ? ', against the mock TelenorID+ in your browser' : ''}.`,
-      '',
-    );
-  }
-  return lines.join('\n');
 }
 
 /** "RFC 6749 §5.2" or "OpenID Connect Core 1.0 (AuthError)" for a specification URL. */
@@ -134,46 +66,78 @@ export function specLabel(url: string): string {
   return url;
 }
 
-/** The /connect/… paths a code comes from, for the index. */
-function endpointPaths(code: ErrorCode): string {
-  const paths = new Set<string>();
-  for (const e of errorReference[code].endpoints)
-    for (const m of e.matchAll(/\/connect\/[a-z]+/g)) paths.add(`\`${m[0]}\``);
-  return paths.size ? [...paths].join(', ') : 'APIs';
+/** One code's section: what it means, where it comes from, causes, what to do, links, the tool. */
+export function errorSectionSource(code: ErrorCode, titleOf: TitleOf): string {
+  const explanation = explain(code);
+  const ref = errorReference[code];
+  const provider = isProviderError(code);
+  const source = explanation.source;
+  const sourceNote =
+    source === undefined
+      ? ' A check of the portal’s own tools, not an answer from TelenorID+.'
+      : source.kind === 'guide'
+        ? ' Documented by TelenorID+.'
+        : ` TelenorID+ does not document this code; the portal assumes the standard behaviour.<Assumed standard="${attribute(source.kind === 'standard' ? source.ref : source.why)}" />`;
+  const links: string[] = [];
+  if (ref.faq) links.push(`the FAQ answer ${topicLink(ref.faq, titleOf)}`);
+  if (explanation.guide && explanation.guide !== ref.faq)
+    links.push(`in the guide ${topicLink(explanation.guide, titleOf)}`);
+  if (explanation.spec) links.push(`the specification [${specLabel(explanation.spec)}](${explanation.spec})`);
+  const lines = [
+    `### \`${code}\`: ${mdxText(lowerFirst(ref.title))} {/* #${code} */}`,
+    '',
+    `**What it means${provider ? ' at TelenorID+' : ''}:** ${mdxText(explanation.meaning)}${sourceNote}`,
+    '',
+    `**Where it comes from:** ${ref.endpoints.map(mdxText).join('; ')}.`,
+    '',
+    '**Causes:**',
+    '',
+    ...ref.causes.map((c) => `- ${mdxText(c)}`),
+    '',
+    `**What to do:** ${mdxText(explanation.reaction)} ${retryWords[explanation.retry]}`,
+    '',
+  ];
+  if (links.length) lines.push(`**Read more:** ${links.join(' · ')}.`, '');
+  if (ref.reproduce)
+    lines.push(
+      `**See it happen:** [${mdxText(ref.reproduce.label)}](${ref.reproduce.path}) — the ${ref.reproduce.tool} opens set up to show \`${code}\`${ref.reproduce.path.includes('env=mock') ? ', against the mock TelenorID+ in your browser' : ''}.`,
+      '',
+    );
+  return lines.join('\n');
 }
 
-function indexRows(codes: readonly ErrorCode[], withEndpoints: boolean): string[] {
+function indexRows(codes: readonly ErrorCode[]): string[] {
   return [
-    `| Code | What it says |${withEndpoints ? ' Returned by |' : ''}`,
-    `| --- | --- |${withEndpoints ? ' --- |' : ''}`,
-    ...codes.map(
-      (code) =>
-        `| [\`${code}\`](${errorPagePath(code)}) | ${mdxText(errorReference[code].title)} |${withEndpoints ? ` ${endpointPaths(code)} |` : ''}`,
-    ),
+    '| Code | What it says |',
+    '| --- | --- |',
+    ...codes.map((code) => `| [\`${code}\`](#${code}) | ${mdxText(errorReference[code].title)} |`),
   ];
 }
 
 /** The MDX source of `/errors`. */
-export function errorIndexSource(): string {
+export function errorReferenceSource(titleOf: TitleOf): string {
   const provider = errorCodes.filter((c) => isProviderError(c));
   const portal = errorCodes.filter((c) => !isProviderError(c));
   return [
     '---',
     "title: 'Error reference: every error code'",
-    'sidebar_label: All error codes',
-    'sidebar_position: 0',
+    'sidebar_label: Error reference',
+    'sidebar_position: 1',
     "description: 'Every error TelenorID+ returns and every failure the portal’s tools report: what it means, where it comes from, what to do.'",
     'slug: /errors',
-    `keywords: [${errorCodes.join(', ')}]`,
+    'toc_max_heading_level: 3',
     '---',
     '',
     generatedNote,
     '',
+    "import Assumed from '@site/src/components/Assumed';",
+    '',
     '# Error reference',
     '',
-    'One page per error code: what it means at TelenorID+, which endpoints return it, the causes, what',
-    'your client should do, the FAQ answer about it, and the tool that shows it. Every failure a tool of',
-    'this portal shows links to its page here. Search finds them by code too.',
+    'Every error code, with what it means at TelenorID+, which endpoints return it, the causes, what your',
+    'client should do, the FAQ answer about it, and the tool that shows it. Every failure a tool of this',
+    'portal shows links to its section here. Each code has a short link of its own, `/errors/<code>` (for',
+    'example `/errors/invalid_grant`), that opens its section.',
     '',
     'To read a whole answer you got (an error on the redirect back, a token endpoint JSON body, a token),',
     'paste it into the [inspector](/tools/inspector).',
@@ -183,25 +147,26 @@ export function errorIndexSource(): string {
     'OAuth 2.0 and OpenID Connect `error` codes, in the redirect back from `/connect/authorize` or in the',
     'JSON body of an HTTP 400 or 401 answer.',
     '',
-    ...indexRows(provider, true),
+    ...indexRows(provider),
     '',
+    ...provider.map((c) => errorSectionSource(c, titleOf)),
     '## Found by the portal’s tools {/* #portal */}',
     '',
     'What the tools detect in your browser before or instead of an answer: network and CORS failures,',
-    'unsafe URLs, and checks of state, nonce and tokens a client must make itself.',
+    'unsafe URLs, and the checks of state, nonce and tokens a client must make itself.',
     '',
-    ...indexRows(portal, false),
+    ...indexRows(portal),
     '',
+    ...portal.map((c) => errorSectionSource(c, titleOf)),
   ].join('\n');
 }
 
 /** Every generated file, docs/-relative path → content. */
 export function errorPageFiles(titleOf: TitleOf): Record<string, string> {
-  const files: Record<string, string> = { [errorIndexFile]: errorIndexSource() };
-  for (const code of errorCodes) files[errorPageFile(code)] = errorPageSource(code, titleOf);
-  files['errors/oauth/_category_.json'] =
-    JSON.stringify({ label: 'Returned by TelenorID+', position: 1, collapsed: false }, null, 2) + '\n';
-  files['errors/portal/_category_.json'] =
-    JSON.stringify({ label: 'Found by the portal’s tools', position: 2, collapsed: true }, null, 2) + '\n';
-  return files;
+  return { [errorReferenceFile]: errorReferenceSource(titleOf) };
+}
+
+/** `/errors/<code>` → `/errors#<code>`: a short, stable link per code, as a redirect file (no route). */
+export function errorRedirects(): { from: string; to: string }[] {
+  return errorCodes.map((code) => ({ from: `/errors/${code}`, to: errorPagePath(code) }));
 }

@@ -94,7 +94,7 @@ test('a real mock run: the token response and its ID token verify; a tampered on
     await expect(inspector(page)).toContainText('The signature does not verify');
     await expect(inspector(page).locator('[data-error-page="invalid_id_token"]').first()).toHaveAttribute(
       'href',
-      /\/errors\/invalid_id_token$/,
+      /\/errors#invalid_id_token$/,
     );
   });
 
@@ -220,7 +220,9 @@ test('bad input gets a sentence, never a blank box, and nothing pasted runs', as
 
 test('an authorization URL, a callback, a redirect-URI pair; then open the request in the scope builder', async ({
   page,
+  context,
 }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await gotoHydrated(page, 'tools/inspector?env=mock');
 
   await test.step('a callback with an error: explained and linked to its page', async () => {
@@ -232,7 +234,7 @@ test('an authorization URL, a callback, a redirect-URI pair; then open the reque
     await expect(inspector(page)).toContainText('error_description (as sent): <b>no session</b>');
     await expect(
       inspector(page).getByRole('link', { name: /Everything about login_required/ }),
-    ).toHaveAttribute('href', /\/errors\/login_required$/);
+    ).toHaveAttribute('href', /\/errors#login_required$/);
   });
 
   await test.step('a callback with a code: shortened until revealed', async () => {
@@ -269,6 +271,11 @@ test('an authorization URL, a callback, a redirect-URI pair; then open the reque
     await expect(row('code_verifier')).toContainText('must never be in an authorization URL');
     await expect(row('state')).toContainText('The state is 3 characters');
     await expect(inspector(page)).toContainText('No nonce');
+    await inspector(page).getByRole('button', { name: 'Share' }).click();
+    const shared = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    const carried = new URL(shared.searchParams.get('url')!);
+    expect(carried.searchParams.get('scope')).toBe('openid profle offline_access');
+    expect(carried.search).not.toMatch(/state=|code_challenge|code_verifier/);
     const link = inspector(page).getByTestId('open-in-scope-builder');
     const href = (await link.getAttribute('href')) ?? '';
     expect(href).not.toMatch(/state=|code_challenge|code_verifier|leaked/);

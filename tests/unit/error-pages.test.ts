@@ -1,21 +1,29 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, explain, guide, oauthErrors, portalFailures } from '../../src/oidc/catalogue';
-import { errorIndexFile, errorPageFile, errorPageFiles, specLabel } from '../../src/error-pages/render';
+import { explain, guide, oauthErrors, portalFailures } from '../../src/oidc/catalogue';
+import { errorCodes } from '../../src/oidc/catalogue/error-reference';
+import {
+  errorPageFiles,
+  errorRedirects,
+  errorReferenceFile,
+  errorSectionSource,
+  specLabel,
+} from '../../src/error-pages/render';
 import { docTitles } from '../../src/error-pages/titles';
 
 const docs = join(__dirname, '..', '..', 'docs');
-const files = errorPageFiles(docTitles(docs));
+const titleOf = docTitles(docs);
+const page = errorPageFiles(titleOf)[errorReferenceFile]!;
+const section = (code: (typeof errorCodes)[number]) => errorSectionSource(code, titleOf);
 
-describe('the error reference pages (docs/errors, generated from the catalogue)', () => {
-  it('every OAuth error and portal failure of the catalogue has a reference entry and a page', () => {
+describe('the error reference (/errors, generated from the catalogue)', () => {
+  it('every OAuth error and portal failure of the catalogue has a reference entry', () => {
     const catalogue = [...Object.keys(oauthErrors), ...Object.keys(portalFailures)].sort();
     expect([...errorCodes].sort()).toEqual(catalogue);
-    for (const code of errorCodes) expect(existsSync(join(docs, errorPageFile(code))), code).toBe(true);
   });
 
-  it('the issue’s list of codes is covered', () => {
+  it('covers the issue’s list of codes', () => {
     for (const code of [
       'invalid_grant',
       'invalid_client',
@@ -35,43 +43,39 @@ describe('the error reference pages (docs/errors, generated from the catalogue)'
       expect(errorCodes).toContain(code);
   });
 
-  it('the files on disk are exactly what the catalogue generates (run npm run errors:pages)', () => {
-    for (const [path, content] of Object.entries(files))
-      expect(readFileSync(join(docs, path), 'utf8'), `${path} is stale`).toBe(content);
+  it('the file on disk is exactly what the catalogue generates (run npm run errors:pages)', () => {
+    expect(readFileSync(join(docs, errorReferenceFile), 'utf8'), `${errorReferenceFile} is stale`).toBe(page);
   });
 
-  it('no page names a code the catalogue does not have', () => {
-    for (const sub of ['oauth', 'portal']) {
-      for (const name of readdirSync(join(docs, 'errors', sub))) {
-        if (name.startsWith('_')) continue;
-        expect(Object.keys(files), `docs/errors/${sub}/${name}`).toContain(`errors/${sub}/${name}`);
-      }
-    }
+  it('has one section per code, with the code as its id, listed once in the index tables, and no other', () => {
+    const ids = [...page.matchAll(/^### .* \{\/\* #([a-z_]+) \*\/\}$/gm)].map((m) => m[1]);
+    expect(ids).toEqual(errorCodes);
+    for (const code of errorCodes)
+      expect(page.match(new RegExp(`\\]\\(#${code}\\)`, 'g')), code).toHaveLength(1);
   });
 
-  it('a page says what the code means, what to do, and links its FAQ answer and its tool', () => {
-    const page = files[errorPageFile('invalid_grant')]!;
-    expect(page).toContain('slug: /errors/invalid_grant');
-    expect(page).toContain(explain('invalid_grant').reaction);
-    expect(page).toContain(`](${guide.faqInvalidGrant})`);
-    expect(page).toMatch(/\]\(\/tools\/refresh-simulator\?env=mock&client=PublicWithRefresh&cause=expired\)/);
+  it('/errors/<code> is a redirect to its section for every code', () => {
+    expect(errorRedirects()).toHaveLength(errorCodes.length);
+    expect(errorRedirects()).toContainEqual({ from: '/errors/invalid_grant', to: '/errors#invalid_grant' });
+  });
+
+  it('a section says what the code means and what to do, and links its FAQ answer and its tool', () => {
+    const s = section('invalid_grant');
+    expect(s).toContain(explain('invalid_grant').meaning);
+    expect(s).toContain(explain('invalid_grant').reaction);
+    expect(s).toContain(`](${guide.faqInvalidGrant})`);
+    expect(s).toContain('](/tools/refresh-simulator?env=mock&client=PublicWithRefresh&cause=expired)');
   });
 
   it('a code TelenorID+ does not document is marked assumed; a portal check says it is one', () => {
-    expect(files[errorPageFile('invalid_client')]).toContain('<Assumed standard="RFC 6749 §5.2');
-    expect(files[errorPageFile('login_required')]).not.toContain('<Assumed');
-    expect(files[errorPageFile('network_error')]).toContain('not an answer from TelenorID+');
+    expect(section('invalid_client')).toContain('<Assumed standard="RFC 6749 §5.2');
+    expect(section('login_required')).not.toContain('<Assumed');
+    expect(section('network_error')).toContain('not an answer from TelenorID+');
   });
 
   it('catalogue text that MDX would read as syntax is escaped ({tenantid}, <issuer>)', () => {
-    expect(files[errorPageFile('issuer_mismatch')]).toContain('\\{tenantid\\}');
-    expect(files[errorPageFile('not_json')]).toContain('\\<issuer\\>');
-  });
-
-  it('the index lists every code once, linked', () => {
-    const index = files[errorIndexFile]!;
-    for (const code of errorCodes)
-      expect(index.match(new RegExp(`\\]\\(/errors/${code}\\)`, 'g')), code).toHaveLength(1);
+    expect(section('issuer_mismatch')).toContain('\\{tenantid\\}');
+    expect(section('not_json')).toContain('\\<issuer\\>');
   });
 
   it('specification links are named', () => {

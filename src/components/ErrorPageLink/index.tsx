@@ -1,10 +1,10 @@
 import Link from '@docusaurus/Link';
-import { errorPagePath, hasErrorPage } from '@site/src/oidc/catalogue/error-reference';
+import { errorPagePath, hasErrorPage } from '@site/src/oidc/catalogue/error-links';
 
 /**
- * The one link from a failure a widget shows to its page in the error reference (`/errors/<code>`).
- * Renders nothing for a code without a page (an unknown code a provider sent), so a widget can pass
- * any failure's code. Imports only the reference's code list, not the error catalogue's sentences.
+ * The one link from a failure a widget shows to its section of the error reference (`/errors#<code>`).
+ * Renders nothing for a code without a section (an unknown code a provider sent), so a widget can pass
+ * any failure's code. Imports only the code list (errors.ts, in every widget already), not the reference's sentences.
  */
 export default function ErrorPageLink({
   code,

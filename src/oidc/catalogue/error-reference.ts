@@ -1,14 +1,14 @@
 /**
  * The error reference: for every code in errors.ts, which endpoints return it, what causes it, the FAQ
- * answer about it and the tool that reproduces it. `docs/errors/**` is generated from this and errors.ts
- * (`npm run errors:pages`; tests/unit/error-pages.test.ts fails when a page is stale or missing), and the
- * widgets link each failure they show to its page, so the pages and the widgets cannot disagree.
+ * answer about it and the tool that reproduces it. `docs/help/errors.mdx` (`/errors`) is generated from
+ * this and errors.ts (`npm run errors:pages`; tests/unit/error-pages.test.ts fails when it is stale), and
+ * the widgets link each failure they show to its section, so the page and the widgets cannot disagree.
  * The meaning, reaction and source of each code stay in errors.ts.
  */
 import type { GuideTopic } from './guide';
-import type { OAuthErrorCode, PortalFailureCode } from './errors';
+import type { ErrorCode } from './error-links';
 
-export type ErrorCode = OAuthErrorCode | PortalFailureCode;
+export { errorPagePath, hasErrorPage, type ErrorCode } from './error-links';
 
 /** A tool of the portal and a link that opens it where it shows the error (a share link where one exists). */
 export type Reproduction = {
@@ -374,15 +374,5 @@ export const errorReference: Record<ErrorCode, ErrorReference> = {
   },
 };
 
-/** Every code with a page under /errors, in catalogue order. */
+/** Every code with a section in /errors, in catalogue order. */
 export const errorCodes = Object.keys(errorReference) as ErrorCode[];
-
-/** True when the code has a page under /errors (so a widget may link it). */
-export function hasErrorPage(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(errorReference, code);
-}
-
-/** The site-relative path of a code's page. */
-export function errorPagePath(code: ErrorCode): string {
-  return `/errors/${code}`;
-}

@@ -4,15 +4,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse
  */
-import {
-  clientTypes,
-  explain,
-  findClientType,
-  hasErrorPage,
-  refreshPolicies,
-  type ErrorCode,
-  type ErrorExplanation,
-} from '../catalogue';
+import { clientTypes, explain, findClientType, refreshPolicies, type ErrorExplanation } from '../catalogue';
+import { hasErrorPage, type ErrorCode } from '../catalogue/error-links';
 import { describeExpiresIn, type TimeFormatOptions } from '../times';
 import { redactToken } from '../refresh';
 import { shownValue } from './bounds';

@@ -10,10 +10,10 @@ import {
   identityAssuranceLevels,
   apiScope,
   telenorIdPlusIssuers,
-  tokenClaims,
   type ClientTypeName,
   type FactSource,
 } from '../catalogue';
+import { tokenClaims } from '../catalogue/token-claims';
 import { mockIssuer } from '../environments';
 
 /** The portal's test clients (the mock's and the local tenant's), by client_id: one per client type. */

@@ -6,7 +6,8 @@
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
  */
 import { compactVerify, importJWK, type JWK } from 'jose';
-import { signingAlgorithm, type ErrorCode, type FactSource, type GuideTopic } from '../catalogue';
+import { signingAlgorithm, type FactSource, type GuideTopic } from '../catalogue';
+import type { ErrorCode } from '../catalogue/error-links';
 import { describeTimeClaim, formatRelative, timeClaimNames } from '../times';
 import { base64UrlBytes, decodeBase64UrlText, parseBoundedJson, shownValue } from './bounds';
 import {

@@ -6,7 +6,7 @@
 import { discoverProvider, discoveryUrlFor, fetchJwks } from '../discovery';
 import type { JsonFetchOptions } from '../http';
 import { shellQuote } from '../curl';
-import type { ErrorCode } from '../catalogue';
+import type { ErrorCode } from '../catalogue/error-links';
 
 export type EnvironmentKeys =
   | { ok: true; jwks: Record<string, unknown>; jwksUri: string }
