@@ -431,6 +431,11 @@ describe('a redirect URI comparison', () => {
     );
     expect(d('https://app.example/cb', 'https://app.example:443/cb')).toMatch(/port differs/);
     expect(d('https://app.example/a~b', 'https://app.example/a%7Eb')).toMatch(/percent-encoded/);
+    const several = d('https://app.example/callback', 'https://App.example:443/callback/');
+    expect(several).toMatch(/host is written in another case/);
+    expect(several).toMatch(/port differs: \(none: the default\) registered, 443 sent/);
+    expect(several).toMatch(/A trailing slash: the registered path has none, the sent one has one/);
+    expect(several).not.toMatch(/The path differs\./);
     const same = compareRedirectUris('https://app.example/cb', 'https://app.example/cb');
     expect(same.same).toBe(true);
     const marked = compareRedirectUris('https://app.example/cb', 'https://app.example/cb/');

@@ -258,50 +258,54 @@ export function compareRedirectUris(registeredInput: string, sentInput: string):
   const a = safeUrl(registered);
   const b = safeUrl(sent);
   if (a && b) {
-    if (a.protocol !== b.protocol)
-      differences.push(
-        `The scheme differs: ${a.protocol.slice(0, -1)} registered, ${b.protocol.slice(0, -1)} sent.`,
-      );
-    if (a.hostname !== b.hostname)
-      differences.push(`The host differs: ${a.hostname} registered, ${b.hostname} sent.`);
-    else if (
-      registered.split('/')[2] !== sent.split('/')[2] &&
-      registered.split('/')[2]?.toLowerCase() === sent.split('/')[2]?.toLowerCase()
-    )
+    // Compare the strings as written: URL() lowercases hosts and drops default ports, TelenorID+ does not.
+    const parts = (t: string) => {
+      const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(t);
+      const authority = m?.[2] ?? '';
+      return {
+        scheme: m?.[1] ?? '',
+        host: authority.replace(/:\d*$/, ''),
+        port: /:(\d*)$/.exec(authority)?.[1],
+        path: m?.[3] ?? '',
+        query: m?.[4] ?? '',
+        fragment: m?.[5] ?? '',
+      };
+    };
+    const x = parts(registered);
+    const y = parts(sent);
+    if (x.scheme.toLowerCase() !== y.scheme.toLowerCase())
+      differences.push(`The scheme differs: ${x.scheme} registered, ${y.scheme} sent.`);
+    if (x.host.toLowerCase() !== y.host.toLowerCase())
+      differences.push(`The host differs: ${x.host} registered, ${y.host} sent.`);
+    else if (x.host !== y.host)
       differences.push(
         'The host is written in another case: browsers treat hosts alike in any case, but an exact comparison does not.',
       );
-    if (a.port !== b.port || (registered.split('/')[2] ?? '') !== (sent.split('/')[2] ?? '')) {
-      const portOf = (t: string) => /:(\d+)$/.exec(t.split('/')[2] ?? '')?.[1];
-      const pa = portOf(registered);
-      const pb = portOf(sent);
-      if (pa !== pb)
+    if (x.port !== y.port)
+      differences.push(
+        `The port differs: ${x.port ?? '(none: the default)'} registered, ${y.port ?? '(none: the default)'} sent. A default port written out (:443) is still a different string.`,
+      );
+    if (x.path !== y.path) {
+      if (x.path.replace(/\/$/, '') === y.path.replace(/\/$/, ''))
         differences.push(
-          `The port differs: ${pa ?? '(none: the default)'} registered, ${pb ?? '(none: the default)'} sent. A default port written out (:443) is still a different string.`,
+          `A trailing slash: the registered path ${x.path.endsWith('/') ? 'has one' : 'has none'}, the sent one ${y.path.endsWith('/') ? 'has one' : 'has none'}.`,
         );
-    }
-    const pathA = registered.slice(a.origin.length).split(/[?#]/)[0] ?? '';
-    const pathB = sent.slice(b.origin.length).split(/[?#]/)[0] ?? '';
-    if (pathA !== pathB) {
-      if (pathA.replace(/\/$/, '') === pathB.replace(/\/$/, ''))
-        differences.push(
-          `A trailing slash: the registered path ${pathA.endsWith('/') ? 'has' : 'has none'}, the sent one ${pathB.endsWith('/') ? 'has' : 'has none'}.`,
-        );
-      else if (pathA.toLowerCase() === pathB.toLowerCase())
+      else if (x.path.toLowerCase() === y.path.toLowerCase())
         differences.push('The path differs in upper and lower case: paths are compared case by case.');
-      else if (decoded(pathA) === decoded(pathB))
+      else if (decoded(x.path) === decoded(y.path))
         differences.push(
           'The path is percent-encoded differently (for example %2F against /, or %7E against ~): the same path to a reader, a different string to TelenorID+.',
         );
       else differences.push('The path differs.');
     }
-    if (a.search !== b.search)
+    if (x.query !== y.query)
       differences.push(
-        decoded(a.search) === decoded(b.search)
+        decoded(x.query) === decoded(y.query)
           ? 'The query is percent-encoded differently.'
           : 'The query differs.',
       );
-    if (a.hash !== b.hash) differences.push('One has a fragment (#…): a redirect URI must not have one.');
+    if (x.fragment !== y.fragment)
+      differences.push('One has a fragment (#…): a redirect URI must not have one.');
   }
   if (differences.length === 0)
     differences.push(
