@@ -100,7 +100,7 @@ export const tokenClaims: Record<string, TokenClaim> = {
     meaning: 'The upstream identity provider (login scheme) the user logged in through.',
     source: {
       kind: 'portal-choice',
-      why: 'the guide lists idp without describing it; its example values (no.telenor.id.proxy.<client>) name the Telenor ID login TelenorID+ used, so the portal reads it that way.',
+      why: 'the guide lists idp without describing it; its example values (such as no.telenor.id.proxy.demo-client) name the Telenor ID login TelenorID+ used, so the portal reads it that way.',
     },
   },
   client_id: {
