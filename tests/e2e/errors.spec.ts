@@ -58,3 +58,15 @@ test('a failure a widget shows links to its section, and the link lands there', 
   await expect(page).toHaveURL(/\/errors#insecure_http$/);
   await expect(page.locator('h3[id="insecure_http"]')).toBeInViewport();
 });
+
+test('search: a code without an FAQ answer finds its section first, and the hit opens it', async ({
+  page,
+}) => {
+  await gotoHydrated(page, '');
+  await page.getByPlaceholder('Search').fill('invalid_client');
+  const first = page.getByRole('listbox').getByRole('option').first();
+  await expect(first).toContainText('invalid_client: the client could not be');
+  await first.click();
+  await expect(page).toHaveURL(/\/errors(\?_highlight=invalid_client)?#invalid_client$/);
+  await expect(page.locator('h3[id="invalid_client"]')).toBeInViewport();
+});
