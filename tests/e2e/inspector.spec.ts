@@ -288,3 +288,19 @@ test('an authorization URL, a callback, a redirect-URI pair; then open the reque
     expect(page.url()).not.toContain('leaked-verifier');
   });
 });
+
+test('a custom issuer from a link is asked about once, and gets no request before the reader confirms', async ({
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).hostname === 'evil.example') asked.push(r.url());
+  });
+  await gotoHydrated(page, 'tools/inspector?env=custom&issuer=https%3A%2F%2Fevil.example');
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const token = `${b64({ alg: 'RS256', kid: 'k' })}.${b64({ iss: 'https://evil.example', aud: 'a', sub: 's', exp: 9e9 })}.${'A'.repeat(342)}`;
+  await paste(page, JSON.stringify({ access_token: token, id_token: token, token_type: 'Bearer' }));
+  await expect(inspector(page).getByTestId('issuer-confirmation')).toHaveCount(1);
+  await expect(inspector(page).getByTestId('verification')).toHaveCount(0);
+  expect(asked).toEqual([]);
+});

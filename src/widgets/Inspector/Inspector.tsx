@@ -98,10 +98,9 @@ export default function Inspector(): React.JSX.Element {
     return cached;
   }, [issuer, env.id, env.label, env.corsLikely, baseUrl]);
 
+  // A custom issuer from a link is asked about once, above the results (IssuerConfirmation), not per token.
   const verify = (jwt: Extract<JwtInspection, { ok: true }>) =>
-    env.unconfirmed || !issuer ? (
-      <IssuerConfirmation what="The inspector fetches its keys" />
-    ) : (
+    env.unconfirmed || !issuer ? null : (
       <Verification
         jwt={jwt}
         keys={keys}
@@ -215,6 +214,9 @@ export default function Inspector(): React.JSX.Element {
 
       {refusedSize === undefined && (
         <>
+          {(inspection.kind === 'jwt' || inspection.kind === 'token-response') && (
+            <IssuerConfirmation what="The inspector fetches its keys to check a signature" />
+          )}
           {inspection.kind === 'jwt' && <JwtView jwt={inspection.jwt} verify={verify} />}
           {inspection.kind === 'authorization-url' && (
             <AuthorizationView
