@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { redirects } from './redirects';
+import { errorRedirects } from './src/error-pages/render';
 import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
@@ -109,9 +110,13 @@ const config: Config = {
         id: 'default',
         fromExtensions: [],
         toExtensions: [],
-        redirects: redirects
-          .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
-          .filter((r) => r.from.length > 0),
+        redirects: [
+          ...redirects
+            .map(({ to, from }) => ({ to, from: [from].flat().filter((f) => !isHtmlPath(f)) }))
+            .filter((r) => r.from.length > 0),
+          // /errors/<code> → /errors#<code>: a short link per error code without a route of its own.
+          ...errorRedirects(),
+        ],
       });
       return plugin as Plugin<unknown> | null;
     },
@@ -160,10 +165,17 @@ const config: Config = {
           title: 'Answers',
           items: [
             { label: 'FAQ', to: '/faq' },
+            { label: 'Error reference', to: '/errors' },
             { label: 'Support', to: '/help' },
           ],
         },
-        { title: 'Try', items: [{ label: 'Tools', to: '/tools' }] },
+        {
+          title: 'Try',
+          items: [
+            { label: 'Tools', to: '/tools' },
+            { label: 'Inspector', to: '/tools/inspector' },
+          ],
+        },
       ],
       copyright: `TelenorID+ Developer Portal. Not an official Telenor publication.`,
     },

@@ -30,6 +30,13 @@ export const pageJsGzipBytes = {
   guide: Math.floor(guideVsPlainRatio * plainJsGzipBytes.docs),
   /** An FAQ answer with no widget: the same as a guide page. */
   faq: Math.floor(guideVsPlainRatio * plainJsGzipBytes.docs),
+  /**
+   * The error reference (/errors, issue #17): a guide page whose text is one entry per error code
+   * (about 40). Its text is its weight: the guide budget plus 10 kB for it (Dec 2026: 201.7 kB, the
+   * text 11.8 kB). Like a guide page it may load no widget code, jose or MSW. (A page per code would
+   * have put every other page over the guide budget: each route costs every page about 100 bytes.)
+   */
+  reference: Math.floor(guideVsPlainRatio * plainJsGzipBytes.docs) + 10_000,
   /** A page with a Mermaid diagram: mermaid is heavy and loads only there (380 kB in Nov 2026). */
   mermaid: 420_000,
   /**
@@ -52,6 +59,7 @@ export const allowedHeavyCode: Record<PageType, readonly HeavyCode[]> = {
   home: [],
   guide: [],
   faq: [],
+  reference: [],
   mermaid: ['mermaid'],
   tool: ['msw', 'mock', 'openid-client', 'jose', 'widget'],
 };
@@ -61,6 +69,8 @@ export const portalPages: { type: PageType; label: string; path: string }[] = [
   { type: 'home', label: 'Home', path: '' },
   { type: 'guide', label: 'Guide page (API: userinfo)', path: 'api/userinfo' },
   { type: 'faq', label: 'FAQ answer (redirect_uri mismatch)', path: 'faq/redirect-uri-mismatch' },
+  // Generated from the catalogue, a plain page: no widget code, no jose (issue #17).
+  { type: 'reference', label: 'Error reference (/errors)', path: 'errors' },
   { type: 'mermaid', label: 'Mermaid diagram (OIDC flows)', path: 'concepts/flows' },
 ];
 

@@ -17,6 +17,7 @@ import {
   guide,
   identityScopes,
   refreshPolicies,
+  signingAlgorithm,
   telenorIdPlusIssuers,
   type ClaimLocation,
   type FactArea,
@@ -29,6 +30,7 @@ import { classifyRefreshFailure } from '../oidc/refresh';
 import { silentCheckTimeoutMs, whatNext, type SilentOutcome } from '../oidc/silent';
 import { causes } from '../widgets/RefreshSimulator/scenario';
 import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
+import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
 import type { ComponentTwins } from './transform';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
@@ -234,12 +236,45 @@ function assumptionsListTwin(attributes: Readonly<Record<string, string>>, abs: 
   );
 }
 
+/** The inspector: what it recognises and checks, and where each error is explained. */
+export function inspectorTwin(abs: Absolute): string {
+  return [
+    intro(
+      'Inspector',
+      '/tools/inspector',
+      abs,
+      'It reads what you paste in your browser only (nothing is sent, stored or put in a URL) and recognises:',
+    ),
+    '',
+    table(
+      ['You paste', 'It shows'],
+      pasteKinds.map((k) => [
+        pasteKindLabel[k],
+        {
+          jwt: `Header and claims explained from the catalogue, times as dates, the ${signingAlgorithm} signature verified by kid against the selected environment’s keys; alg none, HMAC, unknown kid, wrong issuer or audience and expiry each named.`,
+          'authorization-url':
+            'Every parameter explained and checked: PKCE S256 (plain or a missing challenge flagged), state, nonce, unknown or misspelt scopes, offline_access per client type, prompt, ui_locales, acr_values, login_hint; a link that opens it in the scope builder without secrets.',
+          'callback-url':
+            'The code (shortened), state and iss, or the error explained and linked to its page.',
+          'token-response':
+            'The tokens decoded as above, expires_in as a time, whether a refresh token was to be expected for the client type, or the error explained.',
+          'redirect-pair':
+            'The difference marked character by character: trailing slash, case, scheme, port, percent-encoding.',
+        }[k],
+      ]),
+    ),
+    '',
+    `Every error it shows links to its page in the [error reference](${abs('/errors')}).`,
+  ].join('\n');
+}
+
 export function componentTwins(abs: Absolute): ComponentTwins {
   return {
     ScopeBuilder: scopeBuilderTwin(abs),
     RefreshSimulator: refreshSimulatorTwin(abs),
     DiscoveryExplorer: discoveryExplorerTwin(abs),
     SilentAuthTryout: silentAuthTwin(abs),
+    Inspector: inspectorTwin(abs),
     // Page chrome: the twin's own footer carries the page's URL; old anchors are a browser redirect.
     CopyLink: '',
     OldAnchors: '',

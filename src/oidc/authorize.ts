@@ -52,7 +52,8 @@ export type AuthorizationRequest = {
   codeChallenge: string;
 };
 
-const parameterInfo: Record<string, Omit<ExplainedParameter, 'name' | 'value'>> = {
+/** What each authorization request parameter is for (the scope builder's list, the inspector's table). */
+export const parameterInfo: Record<string, Omit<ExplainedParameter, 'name' | 'value'>> = {
   client_id: {
     explanation: 'Which registered client is asking.',
     spec: spec.oidcCoreAuthRequest,

@@ -14,6 +14,7 @@ import {
 } from '../../src/markdown-twins/transform';
 import {
   componentTwins,
+  inspectorTwin,
   refreshSimulatorTwin,
   scopeBuilderTwin,
   silentAuthTwin,
@@ -171,9 +172,28 @@ describe('widget twins come from the catalogue', () => {
     expect(md).toContain('after 10 seconds');
   });
 
+  it('the inspector twin lists what it reads and links the error reference', () => {
+    const md = inspectorTwin(abs);
+    for (const kind of [
+      'a token (JWT)',
+      'an authorization URL',
+      'a token endpoint JSON answer',
+      'two redirect URIs',
+    ])
+      expect(md).toContain(kind);
+    expect(md).toContain('PKCE S256');
+    expect(md).toContain('/errors)');
+  });
+
   it('every widget a doc embeds has a twin, and none holds a tag or a relative link', () => {
     const twins = componentTwins(abs);
-    for (const name of ['ScopeBuilder', 'RefreshSimulator', 'DiscoveryExplorer', 'SilentAuthTryout'])
+    for (const name of [
+      'ScopeBuilder',
+      'RefreshSimulator',
+      'DiscoveryExplorer',
+      'SilentAuthTryout',
+      'Inspector',
+    ])
       expect((twins[name] as string | undefined)?.length).toBeGreaterThan(200);
     for (const twinOf of Object.values(twins)) {
       const text = typeof twinOf === 'function' ? twinOf({ standard: 'RFC 7009' }) : twinOf;

@@ -22,6 +22,7 @@ import { oauthErrors, type ProviderErrorExplanation } from './errors';
 import type { GuideTopic } from './guide';
 import { apiScope, cibaScopesSource, claims, identityScopes } from './scopes';
 import { isAssumed, type FactSource } from './sources';
+import { tokenClaims } from './token-claims';
 
 export type FactArea =
   'Endpoints' | 'Scopes and claims' | 'Assurance' | 'Clients and refresh' | 'Errors' | 'Behaviour';
@@ -213,6 +214,15 @@ export function catalogueFacts(): CatalogueFact[] {
       fact: e.meaning,
       source: e.source,
       guide: e.guide,
+    });
+
+  for (const c of Object.values(tokenClaims))
+    add({
+      area: 'Scopes and claims',
+      subject: `token claim ${c.name}`,
+      fact: c.meaning,
+      source: c.source,
+      guide: c.name === 'amr' ? 'amr' : 'idToken',
     });
 
   for (const b of Object.values(behaviours))

@@ -13,6 +13,7 @@ import GuideLink from '@site/src/components/GuideLink';
 import SafeLink from '@site/src/components/SafeLink';
 import { describeCallbackArrival } from '@site/src/oidc/callback';
 import { redactToken } from '@site/src/oidc/refresh';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 export default function Arrival({ callbackUrl }: { callbackUrl: string }): React.JSX.Element | null {
   const [arrival] = useState(() => describeCallbackArrival(callbackUrl));
@@ -43,7 +44,8 @@ export default function Arrival({ callbackUrl }: { callbackUrl: string }): React
                 Read the answer for <code>{explanation.code}</code>
               </GuideLink>
             </>
-          )}
+          )}{' '}
+          <ErrorPageLink code={explanation.code} />
         </p>
       </section>
     );

@@ -8,6 +8,7 @@ import { compareSides, type ComparisonOutcome } from '@site/src/oidc/discovery-c
 import { environmentReady } from '../shared/environment';
 import { FieldName, FieldValue } from './FieldTable';
 import styles from './styles.module.css';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 type Side = { env: EnvironmentId; custom: string };
 type Outcome = { left: DiscoveryResult; right: DiscoveryResult; comparison: ComparisonOutcome };
@@ -129,7 +130,7 @@ export default function ComparePanel({
                   {!r.ok && (
                     <>
                       {' '}
-                      {r.failure.explanation.reaction}
+                      {r.failure.explanation.reaction} <ErrorPageLink code={r.failure.code} />
                       {r.failure.curl && <CodeBlock language="bash">{r.failure.curl}</CodeBlock>}
                     </>
                   )}

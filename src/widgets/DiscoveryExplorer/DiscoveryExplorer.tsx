@@ -13,6 +13,7 @@ import Findings from './Findings';
 import JwksPanel from './JwksPanel';
 import ScopesPanel from './ScopesPanel';
 import styles from './styles.module.css';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 type Run =
   | { state: 'idle' }
@@ -183,7 +184,8 @@ export default function DiscoveryExplorer(): React.JSX.Element {
                 {' '}
                 <GuideLink topic={result.failure.explanation.guide} />
               </>
-            )}
+            )}{' '}
+            <ErrorPageLink code={result.failure.code} />
           </p>
           {result.failure.status !== undefined && <p>HTTP status: {result.failure.status}</p>}
           {result.failure.curl && (

@@ -3,6 +3,7 @@ import type { JwksResult } from '@site/src/oidc/discovery';
 import Findings from './Findings';
 import styles from './styles.module.css';
 import TableScroll from '@site/src/components/TableScroll';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 /** The signing keys behind jwks_uri, and what is wrong with them. */
 export default function JwksPanel({
@@ -22,7 +23,9 @@ export default function JwksPanel({
             The keys could not be fetched from <code>{jwks.url}</code>: {jwks.failure.explanation.meaning}{' '}
             {jwks.failure.detail}
           </p>
-          <p>{jwks.failure.explanation.reaction}</p>
+          <p>
+            {jwks.failure.explanation.reaction} <ErrorPageLink code={jwks.failure.code} />
+          </p>
           {jwks.failure.curl && <CodeBlock language="bash">{jwks.failure.curl}</CodeBlock>}
         </div>
       ) : (

@@ -60,6 +60,7 @@ import {
   type TimelineSettings,
 } from './scenario';
 import styles from './styles.module.css';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 const widgetName = 'refresh-simulator';
 
@@ -803,7 +804,8 @@ export default function RefreshSimulator(): React.JSX.Element {
             <p className="margin-bottom--none">
               <GuideLink topic={explanation.guide}>
                 Why, and what else returns {verdict.failure.code}
-              </GuideLink>
+              </GuideLink>{' '}
+              · <ErrorPageLink code={verdict.failure.code} />
             </p>
           )}
           {reaction.kind === 'login_required' && (

@@ -19,6 +19,7 @@ import {
 import { locationLabel } from './ScopePicker';
 import styles from './styles.module.css';
 import TableScroll from '@site/src/components/TableScroll';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 function valueText(value: unknown): string {
   let text: string;
@@ -151,7 +152,8 @@ export default function RunResults({
       {verification && (
         <p className={clsx('alert alert--warning')}>
           The tokens could not be verified:{' '}
-          {verification.failure.detail ?? verification.failure.explanation.meaning}
+          {verification.failure.detail ?? verification.failure.explanation.meaning}{' '}
+          <ErrorPageLink code={verification.failure.code} />
         </p>
       )}
 
@@ -198,7 +200,8 @@ export default function RunResults({
           /userinfo failed:{' '}
           {run.userinfo.failure.error_description ??
             run.userinfo.failure.detail ??
-            run.userinfo.failure.explanation.meaning}
+            run.userinfo.failure.explanation.meaning}{' '}
+          <ErrorPageLink code={run.userinfo.failure.code} />
         </p>
       )}
       {run.missing.length > 0 && (

@@ -54,6 +54,7 @@ import ScopePicker from './ScopePicker';
 import RunResults from './RunResults';
 import styles from './styles.module.css';
 import TableScroll from '@site/src/components/TableScroll';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 const widgetName = 'scope-builder';
 
@@ -797,7 +798,8 @@ export default function ScopeBuilder(): React.JSX.Element {
         )}
         {built && 'failure' in built && (
           <p className={styles.bad}>
-            {built.failure.detail ?? built.failure.explanation.meaning} {built.failure.explanation.reaction}
+            {built.failure.detail ?? built.failure.explanation.meaning} {built.failure.explanation.reaction}{' '}
+            <ErrorPageLink code={built.failure.code} />
           </p>
         )}
         {urlWarning && <p className={styles.warn}>{urlWarning}</p>}
@@ -865,9 +867,12 @@ export default function ScopeBuilder(): React.JSX.Element {
         >
           {busy ? status || `${busy}…` : outcomeLine}
         </p>
-        {outcome?.kind === 'failed' && outcome.failure?.explanation.guide && (
+        {outcome?.kind === 'failed' && outcome.failure && (
           <p>
-            <GuideLink topic={outcome.failure.explanation.guide}>Why this happens</GuideLink>
+            {outcome.failure.explanation.guide && (
+              <GuideLink topic={outcome.failure.explanation.guide}>Why this happens</GuideLink>
+            )}{' '}
+            <ErrorPageLink code={outcome.failure.code} />
           </p>
         )}
         {outcome?.kind === 'failed' && outcome.failure?.curl && (

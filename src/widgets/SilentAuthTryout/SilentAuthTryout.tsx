@@ -52,6 +52,7 @@ import {
 } from './scenario';
 import WhatNext, { ThirdPartyCookies } from './WhatNext';
 import styles from './styles.module.css';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 const widgetName = 'prompt-none-tryout';
 
@@ -131,6 +132,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
   const [sessionNote, setSessionNote] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [problemGuide, setProblemGuide] = useState<GuideTopic | undefined>();
+  const [problemCode, setProblemCode] = useState<string | undefined>();
   const [checks, setChecks] = useState<CheckRecord[]>([]);
   const idTokenForLogout = useRef<string | undefined>(undefined);
   const discoveryCache = useRef(new Map<string, Record<string, unknown>>());
@@ -162,6 +164,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
           `${tokenAnswerLine({ ok: false, failure: fetched.failure })} (while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''})`,
         );
         setProblemGuide(fetched.failure.explanation.guide);
+        setProblemCode(fetched.failure.code);
         return undefined;
       }
       discovery = fetched.document;
@@ -194,6 +197,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
     setBusy(label);
     setProblem(undefined);
     setProblemGuide(undefined);
+    setProblemCode(undefined);
     try {
       await work();
     } catch {
@@ -419,6 +423,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
       if (!built.ok) {
         popup?.close();
         setProblem(tokenAnswerLine({ ok: false, failure: built.failure }));
+        setProblemCode(built.failure.code);
         return;
       }
       const { url, secrets } = built.request;
@@ -469,6 +474,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
       if (!end.ok) {
         popup?.close();
         setProblem(tokenAnswerLine({ ok: false, failure: end.failure }));
+        setProblemCode(end.failure.code);
         return;
       }
       if (!popup) {
@@ -505,6 +511,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
       });
       if (!built.ok) {
         setProblem(tokenAnswerLine({ ok: false, failure: built.failure }));
+        setProblemCode(built.failure.code);
         return;
       }
       const { url, secrets } = built.request;
@@ -680,7 +687,8 @@ export default function SilentAuthTryout(): React.JSX.Element {
               {' '}
               <GuideLink topic={problemGuide}>What this means</GuideLink>
             </>
-          )}
+          )}{' '}
+          <ErrorPageLink code={problemCode} />
         </div>
       )}
 

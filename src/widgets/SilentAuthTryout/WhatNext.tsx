@@ -10,6 +10,7 @@ import {
 } from '@site/src/oidc';
 import { silentCheckSample } from './sample';
 import styles from './styles.module.css';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
 const interactiveAnswers: readonly SilentOutcome[] = [
   'login_required',
@@ -92,6 +93,12 @@ export default function WhatNext({
         )}
         {' · '}
         <GuideLink topic="checkSession">prompt=none at /authorize</GuideLink>
+        {explanation && (
+          <>
+            {' · '}
+            <ErrorPageLink code={explanation.code} />
+          </>
+        )}
       </p>
     </section>
   );
