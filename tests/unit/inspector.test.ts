@@ -22,7 +22,8 @@ import {
   type JwtInspection,
 } from '../../src/oidc/inspect';
 import { mockClients } from '../../src/mocks/users';
-import { mockAuthorize } from '../../src/mocks/tenant';
+import { completeMockLogin, mockAuthorize } from '../../src/mocks/tenant';
+import { testClient, testUsers } from '../../src/oidc/catalogue/fixtures';
 import { localClients } from '../../src/tenant/clients';
 import { useMockServer } from './support/mock-server';
 
@@ -243,14 +244,20 @@ describe('verification against an environment’s JWKS', () => {
   it('a real mock run: the ID token verifies against the mock’s JWKS, fetched as the inspector fetches it', async () => {
     const d = await fetchDiscovery(mockIssuer);
     if (!d.ok) throw new Error(d.failure.code);
-    const settings: ClientSettings = { discovery: d.document, issuer: mockIssuer, clientId: 'mock-public' };
+    const settings: ClientSettings = {
+      discovery: d.document,
+      issuer: mockIssuer,
+      clientId: testClient('mock', 'Public').clientId,
+    };
     const built = await buildAuthorizationRequest(settings, {
       redirectUri: 'https://portal.test/callback/',
       scope: 'openid profile',
     });
     if (!built.ok) throw new Error(built.failure.code);
-    const answer = await mockAuthorize(new URL(built.request.url).searchParams);
-    if (answer.kind !== 'redirect') throw new Error(answer.error);
+    // Without an SSO session the mock shows its login screen: pick the guide's test user there.
+    const asked = await mockAuthorize(new URL(built.request.url).searchParams);
+    const answer = asked.kind === 'login' ? await completeMockLogin(asked.request, testUsers[0]!.id) : asked;
+    if (answer.kind !== 'redirect') throw new Error(answer.kind === 'login' ? 'login screen' : answer.error);
     const exchanged = await exchangeCode(settings, answer.redirectTo, built.request.secrets);
     if (!exchanged.ok) throw new Error(exchanged.failure.code);
     const idToken = exchanged.view.tokens.idToken!;
@@ -449,7 +456,7 @@ describe('a redirect URI comparison', () => {
 describe('the portal’s test clients', () => {
   it('fixtureClient knows every mock and local tenant client by id, and nothing else', () => {
     for (const c of mockClients) expect(fixtureClient(c.clientId)?.clientType).toBe(c.clientType);
-    for (const c of localClients) expect(fixtureClient(c.clientId)?.clientType).toBe(c.type);
+    for (const c of localClients) expect(fixtureClient(c.clientId)?.clientType).toBe(c.clientType);
     expect(fixtureClient('my-app')).toBeUndefined();
     expect(fixtureClient('mock-public-short')).toBeUndefined();
   });

@@ -10,42 +10,22 @@ import {
   identityAssuranceLevels,
   apiScope,
   telenorIdPlusIssuers,
-  type ClientTypeName,
   type FactSource,
 } from '../catalogue';
 import { tokenClaims } from '../catalogue/token-claims';
 import { mockIssuer } from '../environments';
+import { testClients, type TestClient } from '../catalogue/fixtures';
 
-/** The portal's test clients (the mock's and the local tenant's), by client_id: one per client type. */
-const fixtureIdParts: Record<string, ClientTypeName> = {
-  public: 'Public',
-  'public-with-refresh': 'PublicWithRefresh',
-  confidential: 'Confidential',
-  mobile: 'MobileApp',
-};
+export type FixtureClient = Pick<TestClient, 'clientId' | 'engine' | 'clientType' | 'short'>;
 
-export type FixtureClient = {
-  clientId: string;
-  engine: 'mock' | 'local';
-  clientType: ClientTypeName;
-  short: boolean;
-};
-
-/** The mock's or the local tenant's test client with this id, if it is one. */
+/** The mock's or the local tenant's test client with this id (from the one fixture model), if it is one. */
 export function fixtureClient(clientId: unknown): FixtureClient | undefined {
   if (typeof clientId !== 'string') return undefined;
-  const m = /^(mock|local)-([a-z-]+?)(-short)?$/.exec(clientId);
-  if (!m) return undefined;
-  const type = fixtureIdParts[m[2]!];
-  if (!type || (m[1] === 'mock' && m[3])) return undefined;
-  return { clientId, engine: m[1] as 'mock' | 'local', clientType: type, short: m[3] !== undefined };
+  return testClients.find((c) => c.clientId === clientId);
 }
 
-/** Every test client id of both engines (for "aud is one of …" sentences). */
-export const fixtureClientIds: string[] = Object.keys(fixtureIdParts).flatMap((part) => [
-  `mock-${part}`,
-  `local-${part}`,
-]);
+/** Every ordinary test client id of both engines (for "aud is one of …" sentences; twins left out). */
+export const fixtureClientIds: string[] = testClients.filter((c) => !c.short).map((c) => c.clientId);
 
 export function describeFixtureClient(c: FixtureClient): string {
   return `the ${c.engine === 'mock' ? 'mock’s' : 'local test tenant’s'} ${c.clientType} client${c.short ? ' (its short-lived twin)' : ''}`;
