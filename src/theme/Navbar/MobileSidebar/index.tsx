@@ -36,7 +36,9 @@ export default function MobileSidebarWrapper(
     sidebar.querySelector<HTMLElement>('.navbar-sidebar__close')?.focus();
     return () => {
       for (const el of behind) el.inert = false;
-      if (lost()) document.querySelector<HTMLElement>('.navbar__toggle')?.focus();
+      // Focus in the closing panel (it hides after its transition) or already lost: back to the toggle.
+      if (sidebar.contains(document.activeElement) || lost())
+        document.querySelector<HTMLElement>('.navbar__toggle')?.focus();
     };
   }, [shown]);
 
