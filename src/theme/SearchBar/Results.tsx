@@ -170,7 +170,7 @@ export default function Results({
 
   return (
     <>
-      <span role="status" className={styles.srOnly}>
+      <span aria-live="polite" aria-atomic="true" className={styles.srOnly}>
         {status}
       </span>
       <div className={styles.popup} hidden={!open}>

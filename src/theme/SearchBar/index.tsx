@@ -138,8 +138,9 @@ export default function SearchBar(): React.JSX.Element {
         />
       ) : (
         <>
-          {/* Present (and empty) from the first render, so the first count is announced. */}
-          <span role="status" className={styles.srOnly} />
+          {/* Present (and empty) from the first render, so the first count is announced; not role=status,
+              which would make every page hold a status region that is not the page's own. */}
+          <span aria-live="polite" aria-atomic="true" className={styles.srOnly} />
           <ul id={listboxId} role="listbox" aria-label="Search results" hidden />
         </>
       )}
