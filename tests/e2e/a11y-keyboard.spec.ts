@@ -211,6 +211,9 @@ test.describe('keyboard only', () => {
       await page.keyboard.press('ArrowDown');
       await expect(select).toHaveValue('local');
       await expect(picker).toHaveAttribute('data-environment', 'mock');
+      await page.keyboard.press('Escape');
+      await expect(select).toHaveValue('mock');
+      await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('ArrowDown');
       await expect(picker).toHaveAttribute('data-environment', 'mock');

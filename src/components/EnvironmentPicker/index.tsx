@@ -132,6 +132,11 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
         onKeyDown={(event) => {
           if (browsingKeys.has(event.key) && !event.altKey) browsing.current = true;
           else if (event.key === 'Enter') commitBrowsed(true);
+          else if (event.key === 'Escape' && browsing.current) {
+            // Escape while browsing: back to the environment in use, nothing switched.
+            browsing.current = false;
+            setDraft(env.id);
+          }
         }}
         onBlur={() => commitBrowsed()}
         onChange={(event) => {
