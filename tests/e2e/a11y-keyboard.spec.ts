@@ -118,6 +118,24 @@ test.describe('keyboard only', () => {
     await expect(run, `focus is on ${await focusedElement(page)}`).toBeFocused();
   });
 
+  test('scope builder with popups blocked: back from the full-page redirect, focus is on the result', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    await gotoHydrated(page, 'tools/scope-builder?env=mock');
+    const widget = page.locator('[data-widget="scope builder"]');
+    await expect(widget.getByLabel('Authorization URL', { exact: true })).toHaveValue(/^https?:\/\//, {
+      timeout: 20_000,
+    });
+    await widget.getByRole('button', { name: 'Run', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const status = widget.getByRole('region', { name: 'Run' }).getByRole('status');
+    await expect(status).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
+    await expect(status).toBeFocused();
+  });
+
   test('prompt=none tryout: Space on a switch keeps focus; Check keeps it; the redirect return lands on the result', async ({
     page,
   }) => {
