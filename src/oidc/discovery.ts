@@ -982,6 +982,22 @@ export function verdictOfFailure(f: OidcFailure): { verdict: Verdict; summary: s
   };
 }
 
+/** The issuer URL itself was refused before any request (empty, not a URL, credentials, scheme). */
+const issuerInputCodes = new Set([
+  'invalid_url',
+  'credentials_in_url',
+  'unsupported_scheme',
+  'insecure_http',
+]);
+
+/**
+ * Whether a discovery failure is the typed issuer's fault (so the widget marks that field invalid
+ * and ties the sentence to it), not the provider's or the network's.
+ */
+export function isIssuerInputFailure(code: string): boolean {
+  return issuerInputCodes.has(code);
+}
+
 /**
  * Fetch and validate an issuer's discovery document. Never throws.
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfigurationRequest

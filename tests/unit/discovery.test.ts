@@ -6,6 +6,7 @@ import {
   discoveryUrlFor,
   fetchDiscovery,
   fetchJwks,
+  isIssuerInputFailure,
   mockIssuer,
   validateDiscovery,
   verdictOf,
@@ -283,6 +284,16 @@ describe('fetchDiscovery: every way fetching can fail becomes a sentence', () =>
     const r = await fetchDiscovery(issuer);
     expect(r.ok ? 'ok' : r.failure.code).toBe(code);
     expect(r.verdict).toBe('Invalid');
+  });
+
+  it('marks a refused issuer as the field’s error, but not a provider that failed', async () => {
+    for (const issuer of ['', 'not a url', 'ftp://op.test', 'http://op.test', 'https://u:p@op.test']) {
+      const r = await fetchDiscovery(issuer);
+      expect(!r.ok && isIssuerInputFailure(r.failure.code), issuer).toBe(true);
+    }
+    server.use(http.get(wellKnown, () => new HttpResponse('nope', { status: 500 })));
+    const failed = await fetchDiscovery(op);
+    expect(!failed.ok && isIssuerInputFailure(failed.failure.code)).toBe(false);
   });
 
   it('allows plain http on loopback', async () => {

@@ -1,8 +1,22 @@
 /**
  * The navbar's environment picker: a labelled <select> (Mock, Local test tenant, staging, production,
  * Custom issuer). Choosing Custom opens a small form for the issuer URL, checked before it is used.
+ * Keyboard (issue #23): arrow keys on the closed select only move the choice; it is used on Enter or
+ * when focus leaves the select (WCAG 3.2.2), and focus never falls to <body> when the form closes.
  */
-import React, { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+
+/** Keys that change a closed <select>'s value in Chromium and Firefox without opening it. */
+const browsingKeys = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+import React, { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 // Only the URL failures: the full error catalogue would weigh on every page (issue #9).
 import { urlFailures } from '@site/src/oidc/catalogue/url-failures';
@@ -37,6 +51,17 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
   const [problem, setProblem] = useState<EnvironmentProblem | undefined>();
   // The custom-issuer form floats over the page on desktop: open only while the reader edits.
   const [editing, setEditing] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+  const issuerInput = useRef<HTMLInputElement>(null);
+  // The select's value changed by a key press on the closed select: not used until Enter or blur.
+  const browsing = useRef(false);
+  // Where focus goes once the form has rendered or closed.
+  const [focusNext, setFocusNext] = useState<'select' | 'input' | undefined>();
+  useEffect(() => {
+    if (focusNext === 'select') select.current?.focus();
+    if (focusNext === 'input') issuerInput.current?.focus();
+    if (focusNext) setFocusNext(undefined);
+  }, [focusNext]);
 
   // Follow the context when it changes from elsewhere (stored choice, ?env= link).
   useEffect(() => {
@@ -63,13 +88,26 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
     setEditing(false);
     setProblem(undefined);
     setDraft(env.id);
+    setFocusNext('select');
+  }
+
+  function commitBrowsed(withEnter = false) {
+    if (!browsing.current) return;
+    browsing.current = false;
+    if (draft === env.id && draft !== 'custom') return;
+    onSelect(draft);
+    // Enter on "Custom issuer…": straight to its field.
+    if (withEnter && draft === 'custom') setFocusNext('input');
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const result = env.setEnvironment('custom', issuerText);
     setProblem(result.ok ? undefined : result.code);
-    if (result.ok) setEditing(false);
+    if (result.ok) {
+      setEditing(false);
+      setFocusNext('select');
+    }
   }
 
   const Wrapper = mobile ? 'li' : 'div';
@@ -88,9 +126,24 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
       </label>
       <select
         id={selectId}
+        ref={select}
         className={styles.select}
         value={draft}
-        onChange={(event) => onSelect(event.target.value as EnvironmentId)}
+        onKeyDown={(event) => {
+          if (browsingKeys.has(event.key) && !event.altKey) browsing.current = true;
+          else if (event.key === 'Enter') commitBrowsed(true);
+          else if (event.key === 'Escape' && browsing.current) {
+            // Escape while browsing: back to the environment in use, nothing switched.
+            browsing.current = false;
+            setDraft(env.id);
+          }
+        }}
+        onBlur={() => commitBrowsed()}
+        onChange={(event) => {
+          const id = event.target.value as EnvironmentId;
+          if (browsing.current) setDraft(id);
+          else onSelect(id);
+        }}
         title={env.issuer ? `${env.label}: ${env.issuer}` : env.label}
       >
         {environmentIds.map((id) => (
@@ -103,7 +156,10 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
         <button
           type="button"
           className={clsx('button button--secondary button--sm', styles.edit)}
-          onClick={() => setEditing(true)}
+          onClick={() => {
+            setEditing(true);
+            setFocusNext('input');
+          }}
         >
           Change issuer
         </button>
@@ -113,7 +169,10 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
           className={styles.custom}
           onSubmit={onSubmit}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') closeEditor();
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              closeEditor();
+            }
           }}
           noValidate
         >
@@ -123,6 +182,7 @@ export default function EnvironmentPicker({ mobile, className }: Props): ReactNo
           <div className={styles.row}>
             <input
               id={inputId}
+              ref={issuerInput}
               className={styles.input}
               type="url"
               inputMode="url"

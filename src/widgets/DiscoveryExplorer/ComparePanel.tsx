@@ -1,3 +1,5 @@
+import { inactiveWhen } from '../shared/busyButton';
+import { rememberFocus } from '../shared/focus';
 import { useEffect, useRef, useState } from 'react';
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
@@ -62,12 +64,14 @@ export default function ComparePanel({
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
+  const compareButton = useRef<HTMLButtonElement>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
   const issuerOf = (s: Side) =>
     environmentFor(s.env, { localIssuer, customIssuer: s.custom.trim() }).issuer ?? '';
 
   async function compare() {
+    const restoreFocus = rememberFocus();
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
@@ -85,6 +89,8 @@ export default function ComparePanel({
     };
     setOutcome({ left: l, right: r, comparison: compareSides(side(left, l), side(right, r)) });
     setBusy(false);
+    // Focus stays on Compare (aria-disabled while busy); from Cancel, which goes, it returns there.
+    setTimeout(() => restoreFocus(compareButton.current), 0);
   }
 
   const describe = (r: DiscoveryResult) =>
@@ -96,7 +102,12 @@ export default function ComparePanel({
       <div className={styles.compareControls}>
         <SidePicker label="Left" side={left} onChange={setLeft} />
         <SidePicker label="Right" side={right} onChange={setRight} />
-        <button type="button" className="button button--secondary" onClick={compare} disabled={busy}>
+        <button
+          type="button"
+          ref={compareButton}
+          className="button button--secondary"
+          {...inactiveWhen(busy, () => void compare())}
+        >
           {busy ? 'Comparing…' : 'Compare'}
         </button>
         {busy && (
@@ -106,20 +117,22 @@ export default function ComparePanel({
             onClick={() => {
               controller.current?.abort();
               setBusy(false);
+              compareButton.current?.focus(); // Cancel itself goes away
             }}
           >
             Cancel
           </button>
         )}
       </div>
+      {/* Present (empty) from the start, so the comparison's sentence is announced once it arrives. */}
+      <p
+        role="status"
+        className={clsx(styles.verdict, outcome?.comparison.kind === 'side-failed' && 'alert alert--danger')}
+      >
+        {outcome?.comparison.sentence ?? ''}
+      </p>
       {outcome && (
         <>
-          <p
-            aria-live="polite"
-            className={clsx(outcome.comparison.kind === 'side-failed' && 'alert alert--danger')}
-          >
-            {outcome.comparison.sentence}
-          </p>
           <ul className={styles.plainList}>
             {(['Left', 'Right'] as const).map((name) => {
               const r = name === 'Left' ? outcome.left : outcome.right;

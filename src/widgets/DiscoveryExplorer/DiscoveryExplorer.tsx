@@ -3,10 +3,18 @@ import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
 import CopyButton from '@site/src/components/CopyButton';
 import GuideLink from '@site/src/components/GuideLink';
-import { fetchDiscovery, fetchJwks, type DiscoveryResult, type JwksResult } from '@site/src/oidc/discovery';
+import {
+  fetchDiscovery,
+  fetchJwks,
+  isIssuerInputFailure,
+  type DiscoveryResult,
+  type JwksResult,
+} from '@site/src/oidc/discovery';
 import { previewJson } from '@site/src/oidc/links';
 import { environmentReady, useEnvironment, useLocalIssuer, useSiteBaseUrl } from '../shared/environment';
 import { bringIntoView } from '../shared/bringIntoView';
+import { inactiveWhen, submitUnless } from '../shared/busyButton';
+import { rememberFocus } from '../shared/focus';
 import ComparePanel from './ComparePanel';
 import FieldTable from './FieldTable';
 import Findings from './Findings';
@@ -49,9 +57,12 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   const [edited, setEdited] = useState(false);
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
+  const exploreButton = useRef<HTMLButtonElement>(null);
 
   const explore = useCallback(
     async (target: string) => {
+      // Focus stays on Explore (aria-disabled while busy); from Cancel, which goes, it returns there.
+      const restoreFocus = rememberFocus();
       controller.current?.abort();
       const c = new AbortController();
       controller.current = c;
@@ -61,6 +72,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
       const result = await fetchDiscovery(trimmed, { signal: c.signal });
       // Cancelled, superseded by a newer run, or unmounted: that run's outcome is no longer wanted.
       if (c.signal.aborted) return;
+      setTimeout(() => restoreFocus(exploreButton.current), 0);
       const jwksUri =
         result.ok && typeof result.document.jwks_uri === 'string' ? result.document.jwks_uri : undefined;
       setRun({ state: 'done', issuer: trimmed, result, jwks: jwksUri ? 'loading' : undefined });
@@ -97,6 +109,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   function cancel() {
     controller.current?.abort();
     setRun((r) => ({ state: 'cancelled', issuer: r.state === 'idle' ? issuer : r.issuer }));
+    exploreButton.current?.focus(); // Cancel itself goes away
   }
 
   function shareUrl(): string {
@@ -109,16 +122,14 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   }
 
   const result = run.state === 'done' ? run.result : undefined;
+  const inputRefused = result !== undefined && !result.ok && isIssuerInputFailure(result.failure.code);
   const raw = result?.ok ? previewJson(result.document, { indent: 2, maxChars: 200_000 }) : undefined;
 
   return (
     <div className={styles.explorer} ref={root}>
       <form
         className={styles.form}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void explore(issuer);
-        }}
+        onSubmit={submitUnless(run.state === 'loading', () => void explore(issuer))}
       >
         <label htmlFor={inputId}>Issuer URL</label>
         <div className={styles.inputRow}>
@@ -129,13 +140,21 @@ export default function DiscoveryExplorer(): React.JSX.Element {
             spellCheck={false}
             autoComplete="off"
             value={issuer}
+            // A refused issuer (empty, not a URL, not https) is this field's error: tied to it.
+            aria-invalid={inputRefused || undefined}
+            aria-describedby={inputRefused ? `${inputId}-verdict ${inputId}-hint` : `${inputId}-hint`}
             placeholder="https://id-test.telenor.no"
             onChange={(e) => {
               setIssuer(e.target.value);
               setEdited(true);
             }}
           />
-          <button type="submit" className="button button--primary" disabled={run.state === 'loading'}>
+          <button
+            type="submit"
+            ref={exploreButton}
+            className="button button--primary"
+            {...inactiveWhen(run.state === 'loading')}
+          >
             Explore
           </button>
           {run.state === 'loading' && (
@@ -145,7 +164,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
           )}
           <CopyButton label="Share" done="Link copied" value={shareUrl} />
         </div>
-        <p className={styles.hint}>
+        <p className={styles.hint} id={`${inputId}-hint`}>
           {env.issuer !== undefined && issuer.trim() === env.issuer ? (
             <>
               Environment: <strong>{env.label}</strong>.
@@ -161,6 +180,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
       <p
         role="status"
         aria-live="polite"
+        id={`${inputId}-verdict`}
         className={clsx(styles.verdict, result && `alert alert--${verdictClass[result.verdict]}`)}
       >
         {run.state === 'loading' ? (

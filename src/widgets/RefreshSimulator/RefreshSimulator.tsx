@@ -45,6 +45,8 @@ import {
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
+import { inactiveWhen } from '../shared/busyButton';
+import { focusResult, rememberFocus } from '../shared/focus';
 import { controlMock, type MockControlRequest } from '@site/src/mocks/control';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import HandlingSample from './HandlingSample';
@@ -374,7 +376,11 @@ export default function RefreshSimulator(): React.JSX.Element {
     [settingsFor, showFailure, record],
   );
 
+  const verdictLine = useRef<HTMLParagraphElement>(null);
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
+    // Focus stays on the pressed button (busy buttons are aria-disabled, never disabled); if a
+    // result removed it ("Log in again"), it moves to the verdict.
+    const restoreFocus = rememberFocus();
     setBusy(label);
     setExchanges([]);
     setVerdict(undefined);
@@ -389,6 +395,7 @@ export default function RefreshSimulator(): React.JSX.Element {
       if (mounted.current) {
         setBusy(undefined);
         setCountdown(undefined);
+        setTimeout(() => restoreFocus(verdictLine.current), 0);
       }
     }
   }, []);
@@ -409,6 +416,8 @@ export default function RefreshSimulator(): React.JSX.Element {
     if (returned || shared.clientType || shared.cause || shared.timeline) bringIntoView(root.current);
     if (returned) {
       setClientType(returned.context.clientType);
+      // Focus lands on the result, where the page scrolled, not on "Skip to main content".
+      focusResult(verdictLine.current);
       void run('Finishing the login', async () => {
         const h = await finishLogin(returned.context, returned.callbackUrl, returned.secrets);
         if (h && returned.context.cause === 'expired') await waitAndRefreshExpired(h);
@@ -650,25 +659,27 @@ export default function RefreshSimulator(): React.JSX.Element {
           <button
             type="button"
             className="button button--primary"
-            disabled={!envSupported || busy !== undefined}
-            onClick={() => onLogin(true)}
+            {...inactiveWhen(!envSupported || busy !== undefined, () => onLogin(true))}
           >
             Log in with offline_access
           </button>
           <button
             type="button"
             className="button button--secondary"
-            disabled={!held?.tokens.refreshToken || busy !== undefined}
-            onClick={onRefresh}
+            {...inactiveWhen(!held?.tokens.refreshToken || busy !== undefined, onRefresh)}
           >
             Refresh
           </button>
-          <button type="button" className="button button--link" disabled={!held} onClick={onForget}>
+          <button type="button" className="button button--link" {...inactiveWhen(!held, onForget)}>
             Drop the tokens
           </button>
-          {busy && (
-            <span className={styles.muted} aria-live="polite">
-              {busy}…{countdown !== undefined && ` refreshing in ${countdown} s`}
+          {/* Always present, so "Logging in…" is announced (the per-second countdown is a timer: not read out). */}
+          <span className={styles.muted} aria-live="polite">
+            {busy ? `${busy}…` : ''}
+          </span>
+          {busy && countdown !== undefined && (
+            <span className={styles.muted} role="timer">
+              refreshing in {countdown} s
             </span>
           )}
         </div>
@@ -680,7 +691,7 @@ export default function RefreshSimulator(): React.JSX.Element {
           it.
         </p>
         {countdown !== undefined && (
-          <p className={styles.countdown} aria-live="polite">
+          <p className={styles.countdown} role="timer">
             Waiting for the refresh token to expire: {countdown} s
           </p>
         )}
@@ -766,9 +777,10 @@ export default function RefreshSimulator(): React.JSX.Element {
                 <button
                   type="button"
                   className={clsx('button button--sm button--danger', styles.causeButton)}
-                  aria-label={`Cause: ${c.title}`}
-                  disabled={!envSupported || busy !== undefined || notForPublic || needsTokens}
-                  onClick={() => onCause(c.id)}
+                  aria-label={`Cause it: ${c.title}`}
+                  {...inactiveWhen(!envSupported || busy !== undefined || notForPublic || needsTokens, () =>
+                    onCause(c.id),
+                  )}
                 >
                   Cause it
                 </button>
@@ -778,7 +790,11 @@ export default function RefreshSimulator(): React.JSX.Element {
         </ol>
       </section>
 
-      <p role="status" className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}>
+      <p
+        role="status"
+        ref={verdictLine}
+        className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}
+      >
         {verdict?.line ?? ''}
         {verdict?.guide && (
           <>
@@ -813,8 +829,7 @@ export default function RefreshSimulator(): React.JSX.Element {
               <button
                 type="button"
                 className="button button--sm button--primary"
-                disabled={busy !== undefined}
-                onClick={() => onLogin(true)}
+                {...inactiveWhen(busy !== undefined, () => onLogin(true))}
               >
                 Log in again
               </button>

@@ -46,6 +46,8 @@ import {
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
+import { inactiveWhen } from '../shared/busyButton';
+import { focusResult, rememberFocus } from '../shared/focus';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import { testUsers } from '@site/src/oidc/catalogue/fixtures';
 import { simulatorClient } from '../RefreshSimulator/scenario';
@@ -101,7 +103,13 @@ function ChoiceSelect({
       <label htmlFor={id} className={styles.label}>
         {label}
       </label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-describedby={chosen ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -109,7 +117,11 @@ function ChoiceSelect({
           </option>
         ))}
       </select>
-      {chosen && <p className={styles.muted}>{chosen.explanation}</p>}
+      {chosen && (
+        <p id={`${id}-hint`} className={styles.muted}>
+          {chosen.explanation}
+        </p>
+      )}
     </div>
   );
 }
@@ -147,10 +159,17 @@ function TextField({
         disabled={disabled}
         data-testid={testId}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        // The problem and the hint are read with the field (issue #23).
+        aria-describedby={
+          [problem && `${id}-problem`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined
+        }
         onChange={(e) => onChange?.(e.target.value)}
       />
-      {hint && <p className={styles.muted}>{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className={styles.muted}>
+          {hint}
+        </p>
+      )}
       {problem && (
         <p id={`${id}-problem`} className={styles.bad}>
           {problem}
@@ -358,6 +377,8 @@ export default function ScopeBuilder(): React.JSX.Element {
   // login that came back through a full-page redirect.
   const started = useRef(false);
   const root = useRef<HTMLDivElement>(null);
+  const verdictLine = useRef<HTMLParagraphElement>(null);
+  const ids = useId();
   const [returned, setReturned] = useState<
     { callbackUrl: string; secrets: AuthorizationSecrets; selection: ScopeBuilderSelection } | undefined
   >();
@@ -524,6 +545,8 @@ export default function ScopeBuilder(): React.JSX.Element {
       return;
     }
     setBusy('Finishing the login');
+    // Focus lands on the result, where the page scrolled, not on "Skip to main content".
+    focusResult(verdictLine.current);
     void finish(
       r.callbackUrl,
       r.secrets,
@@ -544,6 +567,8 @@ export default function ScopeBuilder(): React.JSX.Element {
     if (!request || discovered.kind !== 'ok') return;
     // Opened synchronously in the click, so no popup blocker interferes.
     const popup = openLoginPopup();
+    // Focus stays on Run (aria-disabled while busy) and comes back to it when the popup closes.
+    const restoreFocus = rememberFocus();
     const roundTrip = request.secrets;
     const requested = parseScopeList(request);
     setBusy('Running');
@@ -595,6 +620,7 @@ export default function ScopeBuilder(): React.JSX.Element {
         setStatus('');
         // A verifier, state and nonce are single-use: the next run gets new ones.
         setSecrets(newRequestSecrets());
+        setTimeout(() => restoreFocus(verdictLine.current), 0);
       }
     }
   }
@@ -838,8 +864,8 @@ export default function ScopeBuilder(): React.JSX.Element {
           <button
             type="button"
             className="button button--primary"
-            disabled={disabled || !request || cannotRun !== undefined}
-            onClick={() => void onRun()}
+            aria-describedby={cannotRun && request ? `${ids}-cannot-run` : undefined}
+            {...inactiveWhen(disabled || !request || cannotRun !== undefined, () => void onRun())}
           >
             Run
           </button>
@@ -849,7 +875,11 @@ export default function ScopeBuilder(): React.JSX.Element {
             value={() => shareSelectionUrl(window.location.href, selection())}
           />
         </div>
-        {cannotRun && request && <p className={styles.muted}>{cannotRun}</p>}
+        {cannotRun && request && (
+          <p id={`${ids}-cannot-run`} className={styles.muted}>
+            {cannotRun}
+          </p>
+        )}
         <p className={styles.muted}>
           Run opens the login in a popup window (without a session, or with prompt=login, pick a test user on
           the login screen), checks the state, exchanges the code with the verifier, checks the ID token’s
@@ -859,6 +889,7 @@ export default function ScopeBuilder(): React.JSX.Element {
         </p>
         <p
           role="status"
+          ref={verdictLine}
           className={clsx(
             styles.verdict,
             outcome &&

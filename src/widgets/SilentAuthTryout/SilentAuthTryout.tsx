@@ -41,6 +41,8 @@ import {
   takeReturnedLogin,
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
+import { inactiveWhen } from '../shared/busyButton';
+import { focusResult, rememberFocus } from '../shared/focus';
 import { controlMock, type MockControlRequest } from '@site/src/mocks/control';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import {
@@ -193,7 +195,11 @@ export default function SilentAuthTryout(): React.JSX.Element {
   /** A session change makes earlier checks incomparable with later ones. */
   const sessionChanged = useCallback(() => setChecks([]), []);
 
+  const verdictLine = useRef<HTMLParagraphElement>(null);
   const run = useCallback(async (label: string, work: () => Promise<void>) => {
+    // Focus stays on the pressed control (aria-disabled while busy, never disabled), and comes back
+    // to it after a popup closed; if the result removed it, it moves to the verdict.
+    const restoreFocus = rememberFocus();
     setBusy(label);
     setProblem(undefined);
     setProblemGuide(undefined);
@@ -203,7 +209,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
     } catch {
       setProblem('Something went wrong in the tryout itself; reload the page and try again.');
     } finally {
-      if (mounted.current) setBusy(undefined);
+      if (mounted.current) {
+        setBusy(undefined);
+        setTimeout(() => restoreFocus(verdictLine.current), 0);
+      }
     }
   }, []);
 
@@ -365,6 +374,8 @@ export default function SilentAuthTryout(): React.JSX.Element {
     if (returned || shared.mode || shared.session !== undefined || shared.consent !== undefined)
       bringIntoView(document.getElementById(anchorId));
     if (returned) {
+      // Focus lands on the result, where the page scrolled, not on "Skip to main content".
+      focusResult(verdictLine.current);
       const ctx = returned.context;
       if (ctx.purpose === 'check') {
         setMode('redirect');
@@ -566,8 +577,11 @@ export default function SilentAuthTryout(): React.JSX.Element {
                 type="checkbox"
                 role="switch"
                 checked={mockSession}
-                disabled={!mockLoaded || busy !== undefined}
-                onChange={(e) => onMockSwitch('ssoSession', e.target.checked)}
+                // Not disabled while the mock switches: that would drop focus at each Space.
+                aria-disabled={!mockLoaded || busy !== undefined || undefined}
+                onChange={(e) => {
+                  if (mockLoaded && busy === undefined) onMockSwitch('ssoSession', e.target.checked);
+                }}
               />{' '}
               SSO session: <strong>{mockSession ? 'on' : 'off'}</strong>
             </label>
@@ -576,8 +590,11 @@ export default function SilentAuthTryout(): React.JSX.Element {
                 type="checkbox"
                 role="switch"
                 checked={mockConsent}
-                disabled={!mockLoaded || busy !== undefined}
-                onChange={(e) => onMockSwitch('consentRequired', e.target.checked)}
+                // Not disabled while the mock switches: that would drop focus at each Space.
+                aria-disabled={!mockLoaded || busy !== undefined || undefined}
+                onChange={(e) => {
+                  if (mockLoaded && busy === undefined) onMockSwitch('consentRequired', e.target.checked);
+                }}
               />{' '}
               Consent required: <strong>{mockConsent ? 'on' : 'off'}</strong>
             </label>
@@ -591,16 +608,14 @@ export default function SilentAuthTryout(): React.JSX.Element {
             <button
               type="button"
               className="button button--secondary"
-              disabled={!supported || busy !== undefined}
-              onClick={onLogin}
+              {...inactiveWhen(!supported || busy !== undefined, onLogin)}
             >
               Log in at the tenant
             </button>
             <button
               type="button"
               className="button button--secondary"
-              disabled={!supported || busy !== undefined}
-              onClick={onLogout}
+              {...inactiveWhen(!supported || busy !== undefined, onLogout)}
             >
               Log out (end_session_endpoint)
             </button>
@@ -609,11 +624,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
             </span>
           </div>
         )}
-        {sessionNote && (
-          <p className={styles.note} aria-live="polite">
-            {sessionNote}
-          </p>
-        )}
+        {/* Present from the start, so "Logged in…" is announced when it appears. */}
+        <p className={styles.note} aria-live="polite">
+          {sessionNote ?? ''}
+        </p>
       </section>
 
       <section aria-labelledby={`${ids}-check`}>
@@ -662,16 +676,13 @@ export default function SilentAuthTryout(): React.JSX.Element {
           <button
             type="button"
             className="button button--primary"
-            disabled={!supported || busy !== undefined}
-            onClick={onCheck}
+            {...inactiveWhen(!supported || busy !== undefined, onCheck)}
           >
             Check session (prompt=none)
           </button>
-          {busy && (
-            <span className={styles.muted} aria-live="polite">
-              {busy}…
-            </span>
-          )}
+          <span className={styles.muted} aria-live="polite">
+            {busy ? `${busy}…` : ''}
+          </span>
         </div>
         <p className={styles.muted}>
           Client <code>{clientId ?? '—'}</code> (a public web client with PKCE) at {env.label}, scope{' '}
@@ -692,7 +703,11 @@ export default function SilentAuthTryout(): React.JSX.Element {
         </div>
       )}
 
-      <p role="status" className={clsx(styles.verdict, result && (result.ok ? styles.ok : styles.bad))}>
+      <p
+        role="status"
+        ref={verdictLine}
+        className={clsx(styles.verdict, result && (result.ok ? styles.ok : styles.bad))}
+      >
         {result?.line ?? ''}
       </p>
 

@@ -1,3 +1,4 @@
+import { inactiveWhen } from '../shared/busyButton';
 import CodeBlock from '@theme/CodeBlock';
 import GuideLink from '@site/src/components/GuideLink';
 import Assumed from '@site/src/components/Assumed';
@@ -61,8 +62,7 @@ export default function WhatNext({
           <button
             type="button"
             className="button button--sm button--primary"
-            disabled={!canLogIn}
-            onClick={onLogIn}
+            {...inactiveWhen(!canLogIn, onLogIn)}
           >
             Log in (without prompt=none)
           </button>{' '}
