@@ -3,7 +3,7 @@
 // nothing of what was pasted in storage or the URL. One page per test, many steps.
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { gotoHydrated } from './support/site';
+import { gotoHydrated, signInIfAsked } from './support/site';
 import { watchConsole } from './support/console';
 
 const TENANT_ISSUER = process.env.TENANT_ISSUER ?? `http://localhost:${process.env.E2E_TENANT_PORT ?? 4400}`;
@@ -40,6 +40,7 @@ test('a real mock run: the token response and its ID token verify; a tampered on
   const popup = page.waitForEvent('popup');
   await builder.getByRole('button', { name: 'Run', exact: true }).click();
   const p = await popup;
+  await signInIfAsked(p); // the mock's login screen: no session yet
   if (!p.isClosed()) await p.waitForEvent('close', { timeout: 30_000 });
   await builder.getByRole('button', { name: 'Reveal the tokens' }).click();
   const responseText =
