@@ -1,0 +1,46 @@
+/**
+ * What the round-trip pages share in the browser: their base URL, the reader's colour mode, and
+ * building DOM from text only (untrusted values never become HTML).
+ */
+
+/** The site's base URL, written into the page by plugins/round-trip-pages.ts. */
+export function baseUrl(): string {
+  return document.documentElement.dataset['baseUrl'] ?? '/';
+}
+
+/** The colour mode the reader chose on the site (Docusaurus keeps it in localStorage `theme`). */
+export function applyColourMode(): void {
+  try {
+    const theme = localStorage.getItem('theme');
+    if (theme === 'dark' || theme === 'light') document.documentElement.dataset['theme'] = theme;
+  } catch {
+    // storage disabled: the system's preference applies (CSS prefers-color-scheme)
+  }
+}
+
+type Child = Node | string | undefined | false;
+
+/** An element with attributes and children; strings become text nodes, never markup. */
+export function h(tag: string, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) {
+    if (child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+/** The page's status line (role="status"), set as text. */
+export function setStatus(text: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = text;
+}
+
+/** Replaces the status line with an alert: what went wrong, as text. */
+export function showAlert(error: string, description: string): void {
+  const status = document.getElementById('status');
+  const alert = h('div', { class: 'alert', role: 'alert' }, h('strong', {}, error), `: ${description}`);
+  if (status) status.replaceWith(alert);
+  else document.querySelector('main')?.append(alert);
+}
