@@ -70,8 +70,13 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .button{font:inherit;font-size:.875rem;padding:.2rem .75rem;border:1px solid var(--line);border-radius:.4rem;background:transparent;color:inherit;cursor:pointer}
 .button:focus-visible,a:focus-visible{outline:2px solid var(--link);outline-offset:2px}dd{margin:0 0 .75rem}textarea{width:100%}`;
 
-/** The HTML of one page; `script` is the URL of its bundled entry. */
-export function roundTripPageHtml(page: RoundTripPage, baseUrl: string, script: string): string {
+/** The HTML of one page; `script` is the URL of its bundled entry, `preload` the chunks it imports. */
+export function roundTripPageHtml(
+  page: RoundTripPage,
+  baseUrl: string,
+  script: string,
+  preload: string[] = [],
+): string {
   return `<!doctype html>
 <html lang="en" data-base-url="${escapeHtml(baseUrl)}">
 <head>
@@ -84,7 +89,7 @@ export function roundTripPageHtml(page: RoundTripPage, baseUrl: string, script: 
 <link rel="icon" href="${escapeHtml(baseUrl)}img/favicon.svg">
 <style>${css}</style>
 <script type="module" src="${escapeHtml(script)}"></script>
-</head>
+${preload.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">\n`).join('')}</head>
 <body>
 <main>
 <h1>${escapeHtml(page.heading)}</h1>
@@ -145,10 +150,23 @@ export async function writeRoundTripPages(siteDir: string, outDir: string, baseU
     const entry = path.join('src', 'round-trip', `${page.entry}.ts`);
     const out = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.replace(/\\/g, '/') === entry);
     if (!out) throw new Error(`round-trip pages: esbuild wrote no script for ${entry}`);
-    const script = `${baseUrl}assets/round-trip/${path.basename(out)}`;
+    const url = (file: string) => `${baseUrl}assets/round-trip/${path.basename(file)}`;
+    // The chunks the entry imports statically, fetched with it rather than after it has been parsed.
+    const preload = new Set<string>();
+    const visit = (file: string) => {
+      for (const i of outputs[file]?.imports ?? []) {
+        if (i.kind !== 'import-statement' || preload.has(i.path)) continue;
+        preload.add(i.path);
+        visit(i.path);
+      }
+    };
+    visit(out);
     const dir = path.join(outDir, page.route);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'index.html'), roundTripPageHtml(page, baseUrl, script));
+    await writeFile(
+      path.join(dir, 'index.html'),
+      roundTripPageHtml(page, baseUrl, url(out), [...preload].map(url)),
+    );
   }
 }
 
