@@ -92,7 +92,7 @@ export async function measureTenantMemory(options: {
         code_challenge: await client.calculatePKCECodeChallenge(verifier),
         code_challenge_method: 'S256',
       });
-      const { url: at } = await browser.authorizeAs(url.href, user.sub);
+      const { url: at } = await browser.authorizeAs(url.href, user.id);
       const tokens = await client.authorizationCodeGrant(config, new URL(at), {
         pkceCodeVerifier: verifier,
         expectedState: state,

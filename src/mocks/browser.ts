@@ -3,6 +3,7 @@
  * runs after hydration, never at the top level of a page (the static build has no window).
  */
 import {
+  completeMockLogin,
   configureMockTenant,
   getMockScenario,
   mockAuthorize,
@@ -89,6 +90,7 @@ export function startMocks({ baseUrl }: { baseUrl: string }): Promise<void> {
 /**
  * For the portal's mock authorize page (`<baseUrl>mock/authorize`): answer the request in the
  * page's URL. On `kind: 'redirect'` the page calls `location.replace(result.redirectTo)`; on
+ * `kind: 'login'` it renders the login screen (then `answerMockLogin` with the reader's pick); on
  * `kind: 'error_page'` it shows the error (an unknown client or redirect_uri must not be redirected to).
  */
 export async function answerMockAuthorizePage({
@@ -98,6 +100,23 @@ export async function answerMockAuthorizePage({
 }): Promise<MockAuthorizeResult> {
   prepareTenant(baseUrl);
   return mockAuthorize(new URLSearchParams(location.search));
+}
+
+/**
+ * For the mock authorize page's login screen: the reader chose `userId` for the screen's `request`.
+ * The answer is a `redirect` to follow, a `login` screen again (with an error line), or an `error_page`.
+ */
+export async function answerMockLogin({
+  baseUrl,
+  request,
+  userId,
+}: {
+  baseUrl: string;
+  request: string;
+  userId: string;
+}): Promise<MockAuthorizeResult> {
+  prepareTenant(baseUrl);
+  return completeMockLogin(request, userId);
 }
 
 /** For the portal's mock logout page (`<baseUrl>mock/logout`): end the session, then follow `redirectTo` if set. */

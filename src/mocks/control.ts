@@ -9,6 +9,8 @@ import { mockIssuer } from '../oidc/environments';
 import type { MockScenario } from './tenant';
 
 export const mockControlPath = '/__mock/scenario';
+/** In Node only: where a test submits the mock's login screen (form `request`, `user`); the browser's page calls `completeMockLogin`. */
+export const mockLoginPath = '/__mock/login';
 
 /** What a POST may ask of the mock; every field is optional and applied in this order. */
 export type MockControlRequest = {

@@ -5,9 +5,10 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { endpointPaths } from '../oidc/catalogue';
 import { mockIssuer } from '../oidc/environments';
-import { mockControlPath, type MockControlRequest } from './control';
+import { mockControlPath, mockLoginPath, type MockControlRequest } from './control';
 import {
   advanceMockClock,
+  completeMockLogin,
   endMockSession,
   getMockScenario,
   mockAuthorize,
@@ -20,6 +21,7 @@ import {
   mockUserinfo,
   revokeMockRefreshTokens,
   setMockScenario,
+  type MockAuthorizeResult,
   type MockHttpAnswer,
 } from './tenant';
 
@@ -59,6 +61,12 @@ async function formOf(request: Request): Promise<URLSearchParams> {
 
 const at = (path: string) => mockIssuer + path;
 
+function authorizeReply(result: MockAuthorizeResult): Response {
+  if (result.kind === 'error_page') return reply({ status: 400, json: result });
+  if (result.kind === 'login') return reply({ status: 200, json: { login: result } });
+  return new HttpResponse(null, { status: 302, headers: { ...cors, Location: result.redirectTo } });
+}
+
 /** The mock tenant's handlers. Creating them touches no browser API, so importing this file is safe anywhere. */
 export const handlers: HttpHandler[] = [
   http.options(`${mockIssuer}/*`, () => new HttpResponse(null, { status: 204, headers: cors })),
@@ -66,12 +74,15 @@ export const handlers: HttpHandler[] = [
   http.get(at(endpointPaths.jwks_uri.path), async () =>
     reply({ status: 200, json: await mockJwks(), headers: { 'Content-Type': 'application/jwk-set+json' } }),
   ),
-  // In Node the authorize endpoint is answered here (tests follow the 302); in the browser the
-  // discovery document points at a portal page that calls mockAuthorize() itself.
-  http.get(at(endpointPaths.authorization_endpoint.path), async ({ request }) => {
-    const result = await mockAuthorize(new URL(request.url).searchParams);
-    if (result.kind === 'error_page') return reply({ status: 400, json: result });
-    return new HttpResponse(null, { status: 302, headers: { ...cors, Location: result.redirectTo } });
+  // In Node the authorize endpoint is answered here (tests follow the 302, or submit the login
+  // screen, answered as JSON, to the login path); in the browser the discovery document points at a
+  // portal page that calls mockAuthorize() and completeMockLogin() itself.
+  http.get(at(endpointPaths.authorization_endpoint.path), async ({ request }) =>
+    authorizeReply(await mockAuthorize(new URL(request.url).searchParams)),
+  ),
+  http.post(at(mockLoginPath), async ({ request }) => {
+    const form = await formOf(request);
+    return authorizeReply(await completeMockLogin(form.get('request') ?? '', form.get('user')));
   }),
   http.post(at(endpointPaths.token_endpoint.path), async ({ request }) =>
     reply(await mockTokenEndpoint(await formOf(request), request.headers.get('authorization'))),

@@ -10,13 +10,24 @@ import {
   claims as claimCatalogue,
   endpointPaths,
   exampleLifetimes,
-  ialClaimValue,
   identityScopes,
+  refreshRefusalHeadlines,
   signingAlgorithm,
+  type RefreshRefusal,
 } from '../oidc/catalogue';
+import {
+  claimsFor,
+  defaultTestUserId,
+  grantedScope,
+  pairwiseSub,
+  redirectRules,
+  rotatesRefreshToken,
+  sessionClaims,
+} from '../oidc/catalogue/fixtures';
 import { isLoopbackHost, mockIssuer } from '../oidc/environments';
 import {
   findMockClient,
+  findMockUser,
   findMockUserByHint,
   mockUsers,
   type MockClient,
@@ -52,7 +63,7 @@ function initialScenario(): MockScenario {
     sessionId: randomId(),
     authTime: 0,
     consentRequired: false,
-    userId: 'ulv',
+    userId: defaultTestUserId,
     clockOffsetSeconds: 0,
   };
 }
@@ -65,6 +76,8 @@ type RefreshRecord = {
   family: string;
   expiresAt: number;
   authTime: number;
+  /** The login's nonce: an ID token from a refresh repeats it (OpenID Connect Core §12.2), as the tenant's does. */
+  nonce?: string;
   used: boolean;
   revoked: boolean;
 };
@@ -96,7 +109,7 @@ function defaultConfig(): MockTenantConfig {
     issuer: mockIssuer,
     authorizationEndpoint: mockIssuer + endpointPaths.authorization_endpoint.path,
     endSessionEndpoint: mockIssuer + endpointPaths.end_session_endpoint.path,
-    redirectOrigins: ['https://portal.test', 'http://localhost:3000'],
+    redirectOrigins: [...redirectRules.mockTestOrigins],
   };
 }
 
@@ -131,8 +144,7 @@ export function setMockScenario(patch: Partial<MockScenario>): Readonly<MockScen
     s.ssoSession = patch.ssoSession;
   }
   if (typeof patch.consentRequired === 'boolean') s.consentRequired = patch.consentRequired;
-  if (typeof patch.userId === 'string' && Object.prototype.hasOwnProperty.call(mockUsers, patch.userId))
-    s.userId = patch.userId;
+  if (typeof patch.userId === 'string' && findMockUser(patch.userId)) s.userId = patch.userId;
   if (typeof patch.clockOffsetSeconds === 'number' && Number.isFinite(patch.clockOffsetSeconds))
     s.clockOffsetSeconds = patch.clockOffsetSeconds;
   if (typeof patch.sessionId === 'string' && patch.sessionId) s.sessionId = patch.sessionId;
@@ -302,60 +314,11 @@ function redirectOriginAllowed(uri: string): boolean {
   return state.config.redirectOrigins.includes(url.origin);
 }
 
-/** Pairwise sub: stable per user and client, different across clients (facts §12). */
-async function pairwiseSub(user: MockUser, clientId: string): Promise<string> {
-  const digest = new Uint8Array(
-    await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${user.id}|${clientId}`)),
-  );
-  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 async function s256(verifier: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
   let binary = '';
   for (const b of new Uint8Array(digest)) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Claims a set of scopes yields at a location, per the catalogue. */
-function claimsFor(
-  user: MockUser,
-  scopes: readonly string[],
-  location: 'id_token' | 'userinfo' | 'access_token',
-): Record<string, unknown> {
-  const values: Record<string, unknown> = {
-    given_name: user.given_name,
-    family_name: user.family_name,
-    birthdate: user.birthdate,
-    kurtid: user.kurtid,
-    analytics_uuid: user.analytics_uuid,
-    email: user.email,
-    phone_number: user.msisdn,
-    tnuid: user.tnuid,
-    extsub: user.extsub,
-    aud: 'tsl.capture',
-    // Only IAL2 has a documented claim value; other levels send none (ialClaimForOtherLevels).
-    ial: ialClaimValue(user.ial),
-    preferred_username: user.msisdn.replace('+', ''),
-    legacy_username: user.msisdn.replace('+', ''),
-    legacy_usertype: 'private',
-    legacy_status: 'active',
-    legacy_roles: [],
-  };
-  const out: Record<string, unknown> = {};
-  for (const scope of identityScopes) {
-    if (!scopes.includes(scope.name)) continue;
-    for (const c of scope.claims) {
-      if (c.claim === 'sub' || !c.arrives.includes(location)) continue;
-      if (values[c.claim] !== undefined) out[c.claim] = values[c.claim];
-    }
-  }
-  return out;
-}
-
-function idpFor(clientId: string): string {
-  return `no.telenor.id.proxy.${clientId}`;
 }
 
 async function sign(payload: JWTPayload, typ: string): Promise<string> {
@@ -379,18 +342,14 @@ async function issueTokens(
   withRefresh: { family: string; expiresAt: number } | undefined,
 ): Promise<Record<string, unknown>> {
   const iat = realNow();
-  const sub = await pairwiseSub(grant.user, grant.client.clientId);
+  const sub = await pairwiseSub(grant.user.id, grant.client.sector);
   const common = {
     iss: state.config.issuer,
     sub,
     iat,
     nbf: iat,
     auth_time: grant.authTime,
-    idp: idpFor(grant.client.clientId),
-    sid: grant.sessionId.replace(/-/g, '').toUpperCase(),
-    'ibis.sid': grant.sessionId,
-    amr: grant.user.amr,
-    acr: grant.user.acr,
+    ...sessionClaims(grant.user, grant.client, grant.sessionId),
   };
   const accessToken = await sign(
     {
@@ -425,12 +384,13 @@ async function issueTokens(
     const token = `mock-rt-${randomId()}`;
     state.refreshTokens.set(token, {
       clientId: grant.client.clientId,
-      userId: grant.user.id as MockUserId,
+      userId: grant.user.id,
       scope: grant.scope,
       sessionId: grant.sessionId,
       family: withRefresh.family,
       expiresAt: withRefresh.expiresAt,
       authTime: grant.authTime,
+      ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
       used: false,
       revoked: false,
     });
@@ -442,14 +402,38 @@ async function issueTokens(
 // ---------------------------------------------------------------------------------------------
 // /authorize (a pure function: in the browser a portal page calls it, since navigations cannot be mocked)
 
+/** What a real TelenorID+ would have shown the user on the way (the mock's login screen is `login`). */
+export type MockShownStep = 'login' | 'consent' | 'sso';
+
+/** A test user as the mock's login screen lists them (the same users as the local tenant's login page). */
+export type MockLoginChoice = { id: MockUserId; name: string; msisdn: string; label: string };
+
 export type MockAuthorizeResult =
   | {
       kind: 'redirect';
       /** Where to send the browser: the client's redirect_uri with a code or an OAuth error. */
       redirectTo: string;
       outcome: 'code' | 'error';
-      /** What a real TelenorID+ would have shown the user before redirecting (the mock auto-completes it). */
-      shown: ('login' | 'consent' | 'sso')[];
+      /** What the user went through before the redirect (`login`: the reader picked a user on the login screen). */
+      shown: MockShownStep[];
+    }
+  | {
+      /**
+       * The login screen: no SSO session, or prompt=login. Render `users` as a form (one button each,
+       * `preselected` first in focus); the reader's pick goes to `completeMockLogin(request, userId)`.
+       */
+      kind: 'login';
+      users: MockLoginChoice[];
+      /** The user `login_hint` names, if it names one of them. */
+      preselected: MockUserId | undefined;
+      /** A sentence for the reader: why the screen shows (prompt=login), a hint that named nobody, a bad pick. */
+      notes: string[];
+      /** An error line: the previous submission could not be used (unknown user). */
+      error: string | undefined;
+      clientId: string;
+      scope: string;
+      /** The authorization request to submit again with the chosen user (its query string, without `?`). */
+      request: string;
     }
   | {
       /** The request cannot be answered by redirect (unknown client or redirect_uri): show this on the page. */
@@ -460,37 +444,54 @@ export type MockAuthorizeResult =
 
 const knownPrompts = ['none', 'login', 'consent', 'select_account'];
 
-/**
- * The mock's authorization endpoint. Validates client_id, redirect_uri, response_type, scope,
- * PKCE and prompt against the scenario; on success logs the test user in (or reuses the SSO
- * session) and issues a self-contained, HMAC-signed code.
- * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
- */
-export async function mockAuthorize(
-  params: URLSearchParams | Record<string, string>,
-): Promise<MockAuthorizeResult> {
-  const p = params instanceof URLSearchParams ? params : new URLSearchParams(params);
+type CheckedRequest =
+  | { ok: false; answer: MockAuthorizeResult }
+  | {
+      ok: true;
+      p: URLSearchParams;
+      client: MockClient;
+      redirectUri: string;
+      scope: string[];
+      prompt: string[];
+      challenge: string | null;
+      back: (
+        query: Record<string, string>,
+        outcome: 'code' | 'error',
+        shown: MockShownStep[],
+      ) => MockAuthorizeResult;
+      fail: (error: string, description: string) => MockAuthorizeResult;
+    };
+
+/** Every check of an authorization request that does not depend on who logs in. */
+function checkAuthorizeRequest(params: URLSearchParams | Record<string, string>): CheckedRequest {
+  const p = params instanceof URLSearchParams ? new URLSearchParams(params) : new URLSearchParams(params);
   const clientId = p.get('client_id');
   const redirectUri = p.get('redirect_uri');
   const client = findMockClient(clientId);
   if (!client)
     return {
-      kind: 'error_page',
-      error: 'invalid_client',
-      error_description: `Unknown client_id ${JSON.stringify(clientId ?? '')}.`,
+      ok: false,
+      answer: {
+        kind: 'error_page',
+        error: 'invalid_client',
+        error_description: `Unknown client_id ${JSON.stringify(clientId ?? '')}.`,
+      },
     };
   if (!redirectUri || !redirectOriginAllowed(redirectUri))
     return {
-      kind: 'error_page',
-      error: 'invalid_redirect_uri',
-      error_description: 'The redirect_uri is not registered for this client.',
+      ok: false,
+      answer: {
+        kind: 'error_page',
+        error: 'invalid_redirect_uri',
+        error_description: 'The redirect_uri is not registered for this client.',
+      },
     };
 
   const stateParam = p.get('state');
   const back = (
     query: Record<string, string>,
     outcome: 'code' | 'error',
-    shown: ('login' | 'consent' | 'sso')[],
+    shown: MockShownStep[],
   ): MockAuthorizeResult => {
     const url = new URL(redirectUri);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -499,78 +500,101 @@ export async function mockAuthorize(
   };
   const fail = (error: string, description: string) =>
     back({ error, error_description: description }, 'error', []);
+  const refuse = (error: string, description: string): CheckedRequest => ({
+    ok: false,
+    answer: fail(error, description),
+  });
 
   const responseType = p.get('response_type');
   if (responseType !== 'code')
-    return fail(
+    return refuse(
       'unsupported_response_type',
       'The mock supports response_type=code only, the flow TelenorID+ recommends.',
     );
   const responseMode = p.get('response_mode');
   if (responseMode !== null && responseMode !== 'query')
-    return fail(
+    return refuse(
       'invalid_request',
       'The mock answers with response_mode=query only (a static page cannot receive form_post).',
     );
   const scope = (p.get('scope') ?? '').split(' ').filter(Boolean);
-  if (scope.length === 0) return fail('invalid_request', 'scope is required.');
+  if (scope.length === 0) return refuse('invalid_request', 'scope is required.');
   const badScope = scope.find(
     (s) =>
       !identityScopes.some((i) => i.name === s) &&
       !(s.startsWith(apiScope.prefix) && apiScope.servicePattern.test(s.slice(apiScope.prefix.length))),
   );
-  if (badScope) return fail('invalid_scope', `The scope ${badScope} is not allowed for this client.`);
+  if (badScope) return refuse('invalid_scope', `The scope ${badScope} is not allowed for this client.`);
   const challenge = p.get('code_challenge');
   const method = p.get('code_challenge_method');
   if (challenge !== null && method !== 'S256')
-    return fail('invalid_request', 'code_challenge_method must be S256, the only method TelenorID+ accepts.');
+    return refuse(
+      'invalid_request',
+      'code_challenge_method must be S256, the only method TelenorID+ accepts.',
+    );
   if (challenge === null && client.clientSecret === undefined)
-    return fail(
+    return refuse(
       'invalid_request',
       'A public client must use PKCE: send code_challenge and code_challenge_method=S256.',
     );
   if (challenge !== null && !/^[A-Za-z0-9_-]{43}$/.test(challenge))
-    return fail(
+    return refuse(
       'invalid_request',
       'code_challenge must be BASE64URL(SHA-256(code_verifier)), 43 characters.',
     );
 
   const prompt = (p.get('prompt') ?? '').split(' ').filter(Boolean);
   const unknownPrompt = prompt.find((x) => !knownPrompts.includes(x));
-  if (unknownPrompt) return fail('invalid_request', `Unknown prompt value ${unknownPrompt}.`);
+  if (unknownPrompt) return refuse('invalid_request', `Unknown prompt value ${unknownPrompt}.`);
   if (prompt.includes('none') && prompt.length > 1)
-    return fail('invalid_request', 'prompt=none cannot be combined with other values.');
+    return refuse('invalid_request', 'prompt=none cannot be combined with other values.');
+  return { ok: true, p, client, redirectUri, scope, prompt, challenge, back, fail };
+}
 
-  const scenario = state.scenario;
-  const shown: ('login' | 'consent' | 'sso')[] = [];
-  if (prompt.includes('none')) {
-    if (!scenario.ssoSession)
-      return fail('login_required', 'The user has no SSO session at TelenorID+ in this browser.');
-    if (scenario.consentRequired)
-      return fail('consent_required', 'The user must consent, which prompt=none does not allow.');
-    shown.push('sso');
-  } else {
-    const hinted = findMockUserByHint(p.get('login_hint'));
-    if (hinted && hinted.id !== scenario.userId)
-      setMockScenario({ userId: hinted.id as MockUserId, ssoSession: false });
-    if (!state.scenario.ssoSession || prompt.includes('login')) {
-      state.scenario = { ...state.scenario, ssoSession: true, sessionId: randomId(), authTime: realNow() };
-      changed();
-      shown.push('login');
-    } else shown.push('sso');
-    if (state.scenario.consentRequired || prompt.includes('consent')) shown.push('consent');
-  }
+function loginScreen(checked: CheckedRequest & { ok: true }, error?: string): MockAuthorizeResult {
+  const hint = checked.p.get('login_hint');
+  const hinted = findMockUserByHint(hint);
+  const notes: string[] = [];
+  if (checked.prompt.includes('login'))
+    notes.push('prompt=login: TelenorID+ asks the user to log in again, even with a session.');
+  if (hint && !hinted)
+    notes.push(
+      `The login_hint ${JSON.stringify(hint)} names none of the test users, so none is preselected.`,
+    );
+  const request = new URLSearchParams(checked.p);
+  return {
+    kind: 'login',
+    users: mockUsers.map((u) => ({
+      id: u.id,
+      name: `${u.claims.given_name} ${u.claims.family_name}`,
+      msisdn: u.msisdn,
+      label: u.label,
+    })),
+    preselected: hinted?.id,
+    notes,
+    error,
+    clientId: checked.client.clientId,
+    scope: checked.scope.join(' '),
+    request: request.toString(),
+  };
+}
 
+/** The code for a login of the scenario's current session. */
+async function issueCode(
+  checked: CheckedRequest & { ok: true },
+  shown: MockShownStep[],
+): Promise<MockAuthorizeResult> {
   const s = state.scenario;
-  const nonce = p.get('nonce');
+  const nonce = checked.p.get('nonce');
+  const scope = grantedScope(checked.scope, checked.client);
   const code = await new SignJWT({
-    cid: client.clientId,
-    ruri: redirectUri,
+    cid: checked.client.clientId,
+    ruri: checked.redirectUri,
     scope,
     uid: s.userId,
     sid: s.sessionId,
     at: s.authTime,
-    ...(challenge !== null ? { cc: challenge } : {}),
+    ...(checked.challenge !== null ? { cc: checked.challenge } : {}),
     ...(nonce !== null ? { nonce } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: codeTyp })
@@ -578,7 +602,62 @@ export async function mockAuthorize(
     .setIssuedAt(realNow())
     .setExpirationTime(realNow() + 300)
     .sign(codeKey);
-  return back({ code, scope: scope.join(' '), session_state: s.sessionId }, 'code', shown);
+  return checked.back({ code, scope: scope.join(' '), session_state: s.sessionId }, 'code', shown);
+}
+
+/**
+ * The mock's authorization endpoint, DOM-free: validates client_id, redirect_uri, response_type,
+ * scope, PKCE and prompt, then decides against the mock's session (the scenario) and the fixtures —
+ * `login` (the login screen: no SSO session, or prompt=login), `redirect` (a code through the SSO
+ * session, or an OAuth error such as login_required / consent_required for prompt=none), or
+ * `error_page` (unknown client or redirect_uri: never redirected to). Changes nothing.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest
+ */
+export async function mockAuthorize(
+  params: URLSearchParams | Record<string, string>,
+): Promise<MockAuthorizeResult> {
+  const checked = checkAuthorizeRequest(params);
+  if (!checked.ok) return checked.answer;
+  const scenario = state.scenario;
+  if (checked.prompt.includes('none')) {
+    if (!scenario.ssoSession)
+      return checked.fail('login_required', 'The user has no SSO session at TelenorID+ in this browser.');
+    if (scenario.consentRequired)
+      return checked.fail('consent_required', 'The user must consent, which prompt=none does not allow.');
+    return issueCode(checked, ['sso']);
+  }
+  if (!scenario.ssoSession || checked.prompt.includes('login')) return loginScreen(checked);
+  const shown: MockShownStep[] = ['sso'];
+  if (scenario.consentRequired || checked.prompt.includes('consent')) shown.push('consent');
+  return issueCode(checked, shown);
+}
+
+/**
+ * The reader picked `userId` on the login screen of `request` (the screen's `request`): check the
+ * request again, start a new SSO session for that user, and redirect with a code. An unknown user
+ * shows the login screen again with an error line.
+ */
+export async function completeMockLogin(
+  request: URLSearchParams | Record<string, string> | string,
+  userId: string | null | undefined,
+): Promise<MockAuthorizeResult> {
+  const checked = checkAuthorizeRequest(typeof request === 'string' ? new URLSearchParams(request) : request);
+  if (!checked.ok) return checked.answer;
+  if (checked.prompt.includes('none'))
+    return checked.fail('login_required', 'prompt=none never shows a login screen.');
+  const user = findMockUser(userId);
+  if (!user) return loginScreen(checked, 'Choose one of the test users to log in.');
+  state.scenario = {
+    ...state.scenario,
+    userId: user.id,
+    ssoSession: true,
+    sessionId: randomId(),
+    authTime: realNow(),
+  };
+  changed();
+  const shown: MockShownStep[] = ['login'];
+  if (state.scenario.consentRequired || checked.prompt.includes('consent')) shown.push('consent');
+  return issueCode(checked, shown);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,7 +693,7 @@ function refreshFor(
   client: MockClient,
   scope: readonly string[],
 ): { family: string; expiresAt: number } | undefined {
-  const lifetime = client.refreshPolicy.lifetimeSeconds;
+  const lifetime = client.refreshLifetimeSeconds;
   if (lifetime === undefined || !scope.includes('offline_access')) return undefined;
   return { family: randomId(), expiresAt: mockNow() + lifetime };
 }
@@ -645,11 +724,10 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
     return oauthError(400, 'invalid_grant', 'code_verifier sent, but no code_challenge was.');
   }
   state.usedCodes.add(jti);
-  const userId = payload['uid'] as MockUserId;
   const scope = Array.isArray(payload['scope']) ? (payload['scope'] as string[]) : [];
   const grant: Grant = {
     client,
-    user: mockUsers[userId] ?? mockUsers.ulv,
+    user: findMockUser(String(payload['uid'])) ?? findMockUser(defaultTestUserId)!,
     scope,
     sessionId: String(payload['sid']),
     authTime: Number(payload['at']),
@@ -658,17 +736,9 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
   return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
 }
 
-/** Why a refresh token is refused: each is one of the guide's causes of invalid_grant. */
-export type RefreshRefusal = 'unknown' | 'other_client' | 'revoked' | 'reused' | 'expired' | 'session_ended';
-
-export const refreshRefusalText: Record<RefreshRefusal, string> = {
-  unknown: 'The refresh token is unknown (issued by another page load, or never issued).',
-  other_client: 'The refresh token was issued to another client.',
-  revoked: 'The refresh token has been revoked.',
-  reused: 'The refresh token was already used; reuse after rotation revokes every token of this login.',
-  expired: 'The refresh token has expired.',
-  session_ended: 'The SSO session this refresh token belongs to has ended.',
-};
+/** Why a refresh token is refused; the headlines are the catalogue's, shared with the widgets. */
+export type { RefreshRefusal };
+export const refreshRefusalText = refreshRefusalHeadlines;
 
 async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<MockHttpAnswer> {
   const token = form.get('refresh_token');
@@ -688,18 +758,23 @@ async function refreshGrant(client: MockClient, form: URLSearchParams): Promise<
   const requested = form.get('scope')?.split(' ').filter(Boolean);
   if (requested && requested.some((s) => !record.scope.includes(s)))
     return oauthError(400, 'invalid_scope', 'A refresh cannot add scopes that were not granted at login.');
-  record.used = true;
   const scope = requested ?? record.scope;
-  const expiresAt = client.refreshPolicy.sliding
-    ? mockNow() + (client.refreshPolicy.lifetimeSeconds ?? 0)
-    : record.expiresAt;
   const grant: Grant = {
     client,
-    user: mockUsers[record.userId],
+    user: findMockUser(record.userId)!,
     scope,
     sessionId: record.sessionId,
     authTime: record.authTime,
+    ...(record.nonce !== undefined ? { nonce: record.nonce } : {}),
   };
+  if (!rotatesRefreshToken(client.refreshPolicy)) {
+    // Fixed policy (Confidential): the same token again, ending 14 days after login (behaviours.confidentialNotRotated).
+    const json = await issueTokens(grant, undefined);
+    return { status: 200, json: { ...json, refresh_token: token } };
+  }
+  // Sliding: rotate; the new token gets the full lifetime again, and the old one is spent.
+  record.used = true;
+  const expiresAt = mockNow() + (client.refreshLifetimeSeconds ?? 0);
   return { status: 200, json: await issueTokens(grant, { family: record.family, expiresAt }) };
 }
 
@@ -773,8 +848,7 @@ export async function mockUserinfo(authorization: string | null): Promise<MockHt
   // The access token carries the pairwise sub, not the user id: find the user it belongs to.
   let found: MockUser | undefined;
   if (client) {
-    for (const u of Object.values(mockUsers))
-      if ((await pairwiseSub(u, client.clientId)) === payload.sub) found = u;
+    for (const u of mockUsers) if ((await pairwiseSub(u.id, client.sector)) === payload.sub) found = u;
   }
   if (!found) return challenge('invalid_token', 'Unknown user.');
   return { status: 200, json: { sub: payload.sub, ...claimsFor(found, scope, 'userinfo') } };

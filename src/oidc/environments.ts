@@ -22,13 +22,6 @@ export const defaultEnvironmentId: EnvironmentId = 'mock';
  */
 export const mockIssuer = 'https://mock.telenorid.invalid';
 
-/**
- * Refresh-token lifetime of the local tenant's short-lived client twins (`local-…-short`), in seconds:
- * long enough to log in and refresh once on a busy machine, short enough to wait out in a test or a demo.
- * The tenant configures its twins with it and the refresh simulator counts down from it.
- */
-export const localShortRefreshLifetimeSeconds = 6;
-
 /** Where `npm start` runs the local test tenant (src/tenant) unless told otherwise. */
 export const defaultLocalIssuer = 'http://localhost:4400';
 

@@ -10,7 +10,8 @@ import {
   type JWTPayload,
   type ProtectedHeaderParameters,
 } from 'jose';
-import { claims as claimCatalogue, identityScopes, signingAlgorithm, type ClaimLocation } from './catalogue';
+import { claims as claimCatalogue, signingAlgorithm, type ClaimLocation } from './catalogue';
+import { scopeOfClaim } from './catalogue/fixtures';
 import { failure, stringProp, type OidcFailure, type Result } from './failures';
 
 export type DecodedJwt = { header: ProtectedHeaderParameters; claims: JWTPayload };
@@ -149,15 +150,11 @@ export function claimOrigins(
     const meaning = Object.prototype.hasOwnProperty.call(claimCatalogue, claim)
       ? claimCatalogue[claim]?.meaning
       : undefined;
-    const fromScope =
-      identityScopes.find(
-        (s) =>
-          grantedScopes.includes(s.name) &&
-          s.claims.some((c) => c.claim === claim && c.arrives.includes(location)),
-      ) ??
-      identityScopes.find((s) => grantedScopes.includes(s.name) && s.claims.some((c) => c.claim === claim));
+    // The one scope rule, per location (fixtures): a scope counts only where it puts the claim, so an
+    // ID token's aud is the protocol's even when extsub (which adds aud to the access token) is granted.
+    const fromScope = scopeOfClaim(claim, grantedScopes, location);
     if (fromScope)
-      return { claim, value, source: 'scope', scope: fromScope.name, ...(meaning ? { meaning } : {}) };
+      return { claim, value, source: 'scope', scope: fromScope, ...(meaning ? { meaning } : {}) };
     if (Object.prototype.hasOwnProperty.call(protocolClaims, claim))
       return { claim, value, source: 'protocol', meaning: protocolClaims[claim] };
     return { claim, value, source: 'unknown', ...(meaning ? { meaning } : {}) };

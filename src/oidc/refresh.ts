@@ -3,6 +3,13 @@
  * configuration error (`invalid_client`) and from a failure to reach the provider at all. The
  * refresh-error simulator shows these; an integrator's client needs the same three branches.
  */
+import {
+  isRefreshRefusal,
+  refreshPolicyOf,
+  refreshRefusalHeadlines,
+  type ClientTypeName,
+  type RefreshPolicy,
+} from './catalogue';
 import type { OidcFailure } from './failures';
 import type { TokenSet } from './tokens';
 
@@ -122,4 +129,41 @@ export function tokenFailureBody(f: OidcFailure): string {
   }
   if (f.error) return JSON.stringify({ error: f.error, error_description: f.error_description }, null, 2);
   return `(no answer: ${f.code})`;
+}
+
+/**
+ * The verdict line of a refresh that failed while demonstrating `cause`: an invalid_grant gets the
+ * catalogue's headline for that cause on every environment (oidc-provider, and so the local tenant,
+ * says “grant request is invalid” for all of them), with the provider's own words after it when they
+ * differ. Any other failure is `tokenAnswerLine`.
+ */
+export function refreshRefusalLine(failure: OidcFailure, cause: string | undefined): string {
+  if (failure.code !== 'invalid_grant' || !isRefreshRefusal(cause))
+    return tokenAnswerLine({ ok: false, failure });
+  const head = [failure.status, failure.error ?? failure.code].filter((x) => x !== undefined).join(' ');
+  const headline = refreshRefusalHeadlines[cause];
+  const said = failure.error_description?.trim();
+  return `${head} — ${headline}${said && said !== headline ? ` (the provider’s words: “${said}”)` : ''}`;
+}
+
+/** Whether a refresh under `policy` hands out a new refresh token (sliding) or keeps the one (fixed). */
+export function rotatesOnRefresh(policy: RefreshPolicy): boolean {
+  return policy.sliding;
+}
+
+/** The title of a refresh step, true to the policy: only sliding policies rotate the token. */
+export function refreshStepTitle(policy: RefreshPolicy): string {
+  return rotatesOnRefresh(policy)
+    ? 'Refresh (rotates the token)'
+    : `Refresh (the token is kept: the ${policy.name} policy does not rotate it)`;
+}
+
+/**
+ * Why “reused after rotation” cannot happen for a client type, or undefined where it can. A fixed
+ * policy never rotates, so there is no old token: presenting the one token again is a normal refresh.
+ */
+export function reuseImpossibleBecause(type: ClientTypeName): string | undefined {
+  const policy = refreshPolicyOf(type);
+  if (policy.lifetimeSeconds === undefined || rotatesOnRefresh(policy)) return undefined;
+  return `Reuse after rotation cannot happen for a ${type} client: its refresh policy (${policy.name}: ${policy.summary}) never rotates the refresh token, so there is no old token to reuse — presenting it again is an ordinary refresh (200). Reuse detection applies to the sliding policies (PublicWithRefresh, MobileApp).`;
 }

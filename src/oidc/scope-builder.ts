@@ -460,7 +460,37 @@ export type CodeFlowRun = {
   received: ReceivedClaim[];
   /** Claims the catalogue promises for the granted scopes at a place, which did not arrive there. */
   missing: { claim: string; scope: string; location: ClaimLocation }[];
+  /** Sentences the reader must see beside “Done”: the login succeeded but is not what was asked (acr). */
+  warnings: string[];
 };
+
+const aalUrn = /^urn:telenor\.identity\.aal\.([1-3])$/;
+
+/**
+ * The sentence when a login reached a lower assurance level than `acr_values` asked for, or
+ * undefined. `acr_values` is a voluntary request (OpenID Connect Core §3.1.2.1, §5.5.1.1): the
+ * provider may log the user in at a lower level and says so in `acr`, which the client must check.
+ * Only AAL values are compared; an `idp:` value cannot be read back from `acr`.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#acrSemantics
+ */
+export function unmetAcrWarning(requested: string | undefined, acr: unknown): string | undefined {
+  const asked = (requested ?? '')
+    .split(' ')
+    .map((v) => aalUrn.exec(v)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+  if (asked.length === 0) return undefined;
+  const wanted = Math.min(...asked);
+  const values = (Array.isArray(acr) ? acr : [acr]).filter((v): v is string => typeof v === 'string');
+  const reached = values
+    .map((v) => aalUrn.exec(v)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+  const got = reached.length ? Math.max(...reached) : undefined;
+  if (got !== undefined && got >= wanted) return undefined;
+  const shown = values.length ? values.join(', ') : 'no acr at all';
+  return `acr_values asked for AAL${wanted} (urn:telenor.identity.aal.${wanted}), but the login reached ${got !== undefined ? `AAL${got}` : 'an unknown level'} (acr: ${shown}). acr_values is a request, not a guarantee: check acr in the ID token, and refuse or step up (for example with a BankID login) when it is too low.`;
+}
 
 /**
  * Finish a code flow the reader started: check state (and, through openid-client, iss and the ID
@@ -474,6 +504,7 @@ export async function completeCodeFlow(
   callbackUrl: string,
   secrets: AuthorizationSecrets,
   requestedScopes: readonly string[],
+  options: { acrValues?: string } = {},
 ): Promise<Result<{ run: CodeFlowRun }>> {
   const exchanged = await exchangeCode(settings, callbackUrl, secrets, { requestedScopes });
   if (!exchanged.ok) return exchanged;
@@ -514,6 +545,9 @@ export async function completeCodeFlow(
       ...(userinfo ? { userinfo } : {}),
       received,
       missing,
+      warnings: [unmetAcrWarning(options.acrValues, view.idToken?.claims.acr)].filter(
+        (w): w is string => w !== undefined,
+      ),
     },
   };
 }

@@ -11,7 +11,9 @@ import * as jose from 'jose';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { endpointPaths, signingAlgorithm } from '../oidc/catalogue';
-import { claimsFor, findTestUser } from './accounts';
+import { pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
+import { claimsFor, findTestUser, sessionIdOf } from './accounts';
+import { findLocalClient } from './clients';
 
 export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK) {
   const keys = (async () => ({
@@ -27,17 +29,21 @@ export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK) {
     if (!token) return undefined;
     const scopes = [...token.scopes];
     const user = token.accountId ? findTestUser(token.accountId) : undefined;
-    const extra = (token.extra ?? {}) as Record<string, unknown>;
+    const client = token.clientId ? findLocalClient(token.clientId) : undefined;
+    const { session_uid: sessionUid, ...extra } = (token.extra ?? {}) as Record<string, unknown>;
     const payload: jose.JWTPayload = {
       ...(user ? claimsFor(user, scopes, 'access_token') : {}),
       ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
+      // The same session claims as the ID token and the mock's access token (fixtures).
+      ...(user && client ? sessionClaims(user, client, sessionIdOf(String(sessionUid ?? ''))) : {}),
       client_id: token.clientId,
       scope: scopes,
     };
+    const sub = user && client ? await pairwiseSub(user.id, client.sector) : String(token.clientId);
     return new jose.SignJWT(payload)
       .setProtectedHeader({ alg: signingAlgorithm, typ: 'at+jwt', kid: signingJwk.kid })
       .setIssuer(provider.issuer)
-      .setSubject(token.accountId ?? String(token.clientId))
+      .setSubject(sub)
       .setIssuedAt(token.iat)
       .setNotBefore(token.iat ?? Math.floor(Date.now() / 1000))
       .setExpirationTime(token.exp ?? Math.floor(Date.now() / 1000))

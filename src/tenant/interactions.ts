@@ -35,12 +35,12 @@ export function interactions(provider: Provider, helpers: { acrOf: (user: TestUs
     if (ctx.method === 'POST' && match[2] === '/login') {
       if (prompt.name !== 'login') ctx.throw(400, 'not a login step');
       const form = await readForm(ctx);
-      const user = findTestUser(form.get('sub') ?? '');
+      const user = findTestUser(form.get('user') ?? '');
       if (!user) ctx.throw(400, 'unknown test user');
       const redirectTo = await provider.interactionResult(
         ctx.req,
         ctx.res,
-        { login: { accountId: user.sub, acr: helpers.acrOf(user), amr: user.amr } },
+        { login: { accountId: user.id, acr: helpers.acrOf(user), amr: user.amr } },
         { mergeWithLastSubmission: false },
       );
       ctx.status = 303;
@@ -57,6 +57,7 @@ export function interactions(provider: Provider, helpers: { acrOf: (user: TestUs
         clientId: String(params.client_id ?? ''),
         scope: String(params.scope ?? ''),
         loginHint: typeof params.login_hint === 'string' ? params.login_hint : undefined,
+        forced: typeof params.prompt === 'string' && params.prompt.split(' ').includes('login'),
       });
       return;
     }

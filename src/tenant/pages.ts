@@ -2,7 +2,7 @@
  * The tenant's own HTML: login (pick a test user), logout confirmation, logout done, errors.
  * Self-contained (no external fonts, scripts or images), every interpolated value HTML-escaped.
  */
-import type { TestUser } from './accounts';
+import { findTestUserByHint, type TestUser } from '../oidc/catalogue/fixtures';
 
 export const loginPageTitle = 'Local test tenant — test users only';
 
@@ -50,20 +50,22 @@ function page(title: string, body: string, extraHead = ''): string {
 
 export function loginPage(options: {
   action: string;
-  users: TestUser[];
+  users: readonly TestUser[];
   clientId: string;
   scope: string;
   loginHint: string | undefined;
+  /** prompt=login was asked: say why the screen shows although there may be a session. */
+  forced?: boolean;
 }): string {
-  const hint = options.loginHint?.replace(/[\s]/g, '');
+  // The same rule as the mock's login screen: a phone number with or without +47 names a user.
+  const hintedUser = findTestUserByHint(options.loginHint);
   const items = options.users
     .map((user) => {
-      const name = `${user.claims.given_name ?? ''} ${user.claims.family_name ?? ''}`.trim();
-      const hinted =
-        hint && (user.msisdn === hint || user.msisdn === `+47${hint}` || `+${hint}` === user.msisdn);
+      const name = `${user.claims.given_name} ${user.claims.family_name}`.trim();
+      const hinted = hintedUser?.id === user.id;
       return `<li><form method="post" action="${escapeHtml(options.action)}">
-<input type="hidden" name="sub" value="${escapeHtml(user.sub)}">
-<button type="submit"${hinted ? ' class="hint" aria-describedby="hint-note"' : ''}><span class="who">${escapeHtml(name)} · ${escapeHtml(user.msisdn)}</span><span class="how">${escapeHtml(user.label)}</span></button>
+<input type="hidden" name="user" value="${escapeHtml(user.id)}">
+<button type="submit"${hinted ? ' class="hint" autofocus aria-describedby="hint-note"' : ''}><span class="who">${escapeHtml(name)} · ${escapeHtml(user.msisdn)}</span><span class="how">${escapeHtml(user.label)}</span></button>
 </form></li>`;
     })
     .join('\n');
@@ -72,7 +74,9 @@ export function loginPage(options: {
     `<h1>${escapeHtml(loginPageTitle)}</h1>
 <p class="note">This is the portal’s local OpenID Provider, not TelenorID+. Choose a test user to log in as: no password is asked.</p>
 <p>Client <code>${escapeHtml(options.clientId)}</code> asks for <code>${escapeHtml(options.scope)}</code>.</p>
-${hint ? `<p id="hint-note">The login_hint <code>${escapeHtml(options.loginHint)}</code> is marked with a thicker border.</p>` : ''}
+${options.forced ? '<p>prompt=login: TelenorID+ asks the user to log in again, even with a session.</p>' : ''}
+${hintedUser ? `<p id="hint-note">The login_hint <code>${escapeHtml(options.loginHint)}</code> names this user: marked with a thicker border and selected first.</p>` : ''}
+${options.loginHint && !hintedUser ? `<p>The login_hint <code>${escapeHtml(options.loginHint)}</code> names none of the test users, so none is preselected.</p>` : ''}
 <ul aria-label="Test users">
 ${items}
 </ul>`,

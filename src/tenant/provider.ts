@@ -13,12 +13,14 @@ import {
   identityScopes,
   signingAlgorithm,
 } from '../oidc/catalogue';
-import { acrOf, claimsFor, findTestUser } from './accounts';
+import { pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
+import { acrOf, claimsFor, findTestUser, sessionIdOf } from './accounts';
 import { findLocalClient, issuesRefreshTokens, localClients } from './clients';
 import { isAllowedOrigin, isPortalCallback } from './origins';
 import { errorPage, logoutPage, logoutSuccessPage } from './pages';
 import { accessTokenAsJwt } from './access-token-jwt';
 import { interactions } from './interactions';
+import { tenantScenario, tenantScenarioRoutes } from './scenario';
 
 export type TenantOptions = {
   issuer: string;
@@ -66,10 +68,12 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
     clients: localClients.map((c) => ({
       client_id: c.clientId,
       client_name: c.description,
-      ...(c.secret
-        ? { client_secret: c.secret, token_endpoint_auth_method: 'client_secret_basic' }
+      ...(c.clientSecret
+        ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
         : { token_endpoint_auth_method: 'none' }),
-      application_type: c.type === 'MobileApp' ? 'native' : 'web',
+      application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+      // TelenorID+ subs are pairwise (facts §12); both engines derive them the same way (fixtures).
+      subject_type: 'pairwise',
       grant_types: issuesRefreshTokens(c) ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       response_types: ['code'],
       // Nominal: every portal callback on an allowed origin is accepted (see origins.ts).
@@ -87,6 +91,9 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       short: { secure: false, sameSite: 'lax', httpOnly: true },
     },
     claims: oidcClaimsByScope(),
+    subjectTypes: ['pairwise'],
+    pairwiseIdentifier: async (_ctx, accountId, client) =>
+      pairwiseSub(findTestUser(accountId)?.id ?? 'ulv', localClient(undefined, client.clientId).sector),
     scopes: identityScopes.map((s) => s.name),
     acrValues: acrValues.map((a) => a.value),
     // TelenorID+ puts profile claims (names, analytics_uuid, ial) in the ID token of a code flow too;
@@ -157,13 +164,16 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       issuesRefreshTokens(localClient(ctx, client.clientId)) &&
       client.grantTypeAllowed('refresh_token') &&
       code.scopes.has('offline_access'),
-    rotateRefreshToken: (ctx) => localClient(ctx, ctx.oidc.client?.clientId).sliding,
+    rotateRefreshToken: (ctx) => localClient(ctx, ctx.oidc.client?.clientId).refreshPolicy.sliding,
     // TelenorID+ ends every refresh token of a session when the session ends (logout diagram).
     expiresWithSession: async () => true,
     // TelenorID+ asks no consent of its (first-party) clients: grant what is asked for.
     async loadExistingGrant(ctx) {
       const { client, session } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
+      // The consent switch (scenario.ts): no grant until the consent step approved one, so
+      // prompt=none answers consent_required and an interactive login passes the consent step.
+      if (tenantScenario.consentRequired && !ctx.oidc.result?.consent?.grantId) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const grant =
         (grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined) ??
@@ -179,7 +189,7 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       // Remembered on the (opaque) access token so access-token-jwt.ts can put them in the JWT.
       const source = ctx.oidc.entities.RefreshToken ?? ctx.oidc.entities.AuthorizationCode;
       if (!source) return undefined;
-      return { auth_time: source.authTime, acr: source.acr, amr: source.amr, sid: source.sid };
+      return { auth_time: source.authTime, session_uid: source.sessionUid };
     },
     async findAccount(_ctx, sub) {
       const user = findTestUser(sub);
@@ -213,10 +223,43 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
     return isPortalCallback(value, allowed) || registeredPostLogout.call(this, value);
   };
 
+  shapeIdTokensAsTelenorIdPlus(provider);
+
+  provider.use(tenantScenarioRoutes);
   provider.use(offlineAccessAsTelenorIdPlus);
   provider.use(interactions(provider, { acrOf }));
   provider.use(accessTokenAsJwt(provider, signingKey));
   return provider;
+}
+
+/**
+ * ID tokens as TelenorID+ shapes them and as the mock sends them (fixtures' `sessionClaims`): `acr` a
+ * one-element array, `amr`, `idp`, `sid` and `ibis.sid` of the login's session, and `nbf` = `iat`
+ * (facts §13). oidc-provider keeps acr as a string and sends its own sid only for front/back-channel
+ * logout, so the payload is completed here, after oidc-provider has picked the claims by scope.
+ */
+function shapeIdTokensAsTelenorIdPlus(provider: Provider): void {
+  const prototype = provider.IdToken.prototype as unknown as {
+    payload(this: {
+      ctx?: KoaContextWithOIDC;
+      client?: { clientId: string };
+    }): Promise<Record<string, unknown>>;
+  };
+  const original = prototype.payload;
+  prototype.payload = async function payload() {
+    const claims = await original.call(this);
+    const source = this.ctx?.oidc.entities.AuthorizationCode ?? this.ctx?.oidc.entities.RefreshToken;
+    const user = findTestUser(source?.accountId);
+    const client = this.client ? findLocalClient(this.client.clientId) : undefined;
+    if (!source || !user || !client) return claims;
+    const { sid: _ignored, ...rest } = claims;
+    void _ignored;
+    return {
+      ...rest,
+      nbf: Math.floor(Date.now() / 1000),
+      ...sessionClaims(user, client, sessionIdOf(source.sessionUid)),
+    };
+  };
 }
 
 /**

@@ -54,8 +54,16 @@ describe('the mock in the browser: authorize page → widget page', () => {
       code_challenge_method: 'S256',
     });
     const authorizePage = await pageLoad(`https://portal.test/portal/mock/authorize?${params}`);
-    const answer = await authorizePage.browser.answerMockAuthorizePage({ baseUrl: '/portal/' });
-    if (answer.kind !== 'redirect') throw new Error(answer.error);
+    const screen = await authorizePage.browser.answerMockAuthorizePage({ baseUrl: '/portal/' });
+    // No session yet: the login screen lists the fixture users; the reader picks the guide's test user.
+    if (screen.kind !== 'login') throw new Error(`expected the login screen, got ${screen.kind}`);
+    expect(screen.users.map((u) => u.msisdn)).toContain('+4799957009');
+    const answer = await authorizePage.browser.answerMockLogin({
+      baseUrl: '/portal/',
+      request: screen.request,
+      userId: 'ulv',
+    });
+    if (answer.kind !== 'redirect') throw new Error(answer.kind);
     expect(answer.outcome).toBe('code');
     const sessionId = authorizePage.tenant.getMockScenario().sessionId;
     expect([...storage.values()].join()).not.toMatch(/eyJ/); // no token or code is persisted

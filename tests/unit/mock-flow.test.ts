@@ -22,10 +22,11 @@ import {
   advanceMockClock,
   endMockSession,
   getMockScenario,
-  mockAuthorize,
   refreshRefusalText,
   setMockScenario,
 } from '../../src/mocks/tenant';
+import { mockAuthorizeAs } from './support/mock-login';
+import { mockLoginPath } from '../../src/mocks/control';
 import { useMockServer } from './support/mock-server';
 
 const server = useMockServer();
@@ -41,7 +42,7 @@ async function settingsFor(clientId: string, clientSecret?: string): Promise<Cli
 async function authorize(settings: ClientSettings, input: Partial<AuthorizationRequestInput> = {}) {
   const built = await buildAuthorizationRequest(settings, { redirectUri, scope: 'openid profile', ...input });
   if (!built.ok) throw new Error(built.failure.code);
-  const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+  const answer = await mockAuthorizeAs(new URL(built.request.url).searchParams);
   if (answer.kind !== 'redirect') throw new Error(answer.error);
   return { request: built.request, callbackUrl: answer.redirectTo, answer };
 }
@@ -245,12 +246,12 @@ describe('the full login flow against the mock', () => {
   });
 
   it('shows an error page, not a redirect, for an unknown client or redirect_uri', async () => {
-    expect(await mockAuthorize({ client_id: 'nobody', redirect_uri: redirectUri })).toMatchObject({
+    expect(await mockAuthorizeAs({ client_id: 'nobody', redirect_uri: redirectUri })).toMatchObject({
       kind: 'error_page',
       error: 'invalid_client',
     });
     expect(
-      await mockAuthorize({ client_id: 'mock-public', redirect_uri: 'https://evil.test/cb' }),
+      await mockAuthorizeAs({ client_id: 'mock-public', redirect_uri: 'https://evil.test/cb' }),
     ).toMatchObject({
       kind: 'error_page',
       error: 'invalid_redirect_uri',
@@ -258,7 +259,7 @@ describe('the full login flow against the mock', () => {
   });
 
   it('redirects with an OAuth error when a public client skips PKCE', async () => {
-    const r = await mockAuthorize({
+    const r = await mockAuthorizeAs({
       client_id: 'mock-public',
       redirect_uri: redirectUri,
       response_type: 'code',
@@ -271,11 +272,18 @@ describe('the full login flow against the mock', () => {
     });
   });
 
-  it('serves the authorize endpoint over HTTP in Node as a 302', async () => {
+  it('serves the authorize endpoint over HTTP in Node: the login screen as JSON, then a 302', async () => {
     const settings = await settingsFor('mock-public');
     const built = await buildAuthorizationRequest(settings, { redirectUri, scope: 'openid' });
     if (!built.ok) throw new Error();
-    const res = await fetch(built.request.url, { redirect: 'manual' });
+    const screen = await fetch(built.request.url, { redirect: 'manual' });
+    expect(screen.status).toBe(200);
+    const { login } = (await screen.json()) as { login: { request: string } };
+    const res = await fetch(mockIssuer + mockLoginPath, {
+      method: 'POST',
+      body: new URLSearchParams({ request: login.request, user: 'ulv' }),
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(/^https:\/\/portal\.test\/docs\/tools\/scope-builder\?code=/);
   });

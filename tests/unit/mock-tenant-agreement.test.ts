@@ -11,7 +11,8 @@ import {
   type ClientSettings,
 } from '../../src/oidc';
 import { claims } from '../../src/oidc/catalogue';
-import { mockAuthorize, resetMockTenant } from '../../src/mocks/tenant';
+import { resetMockTenant } from '../../src/mocks/tenant';
+import { mockAuthorizeAs } from './support/mock-login';
 import { server } from '../../src/mocks/node';
 import { startTenant, testUsers, type RunningTenant } from '../../src/tenant';
 import { TenantBrowser } from './support/tenant-browser';
@@ -41,7 +42,7 @@ const path = (u: unknown) => (typeof u === 'string' ? new URL(u).pathname : u);
 
 /**
  * Logs a test user in with `scope` and returns the claims of the ID token and /userinfo: the guide's
- * IAL2 test user, or a user at IAL1 (the mock's Sortebill, the tenant's second user).
+ * IAL2 test user, or the fixtures' IAL1 user (the same on both).
  */
 async function loginClaims(where: 'mock' | 'tenant', scope: string, level: 'ial2' | 'ial1' = 'ial2') {
   const issuer = where === 'mock' ? mockIssuer : tenant.issuer;
@@ -53,17 +54,20 @@ async function loginClaims(where: 'mock' | 'tenant', scope: string, level: 'ial2
   const built = await buildAuthorizationRequest(settings, {
     redirectUri,
     scope,
-    ...(where === 'mock' && level === 'ial1' ? { loginHint: '+4799988777' } : {}),
   });
   if (!built.ok) throw new Error(built.failure.code);
   let callback: string;
   if (where === 'mock') {
-    const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+    resetMockTenant(); // a fresh browser, as the tenant side gets: no SSO session from the last login
+    const answer = await mockAuthorizeAs(
+      new URL(built.request.url).searchParams,
+      testUsers.find((u) => u.ial === (level === 'ial1' ? 1 : 2))!.id,
+    );
     if (answer.kind !== 'redirect') throw new Error(answer.error);
     callback = answer.redirectTo;
   } else {
     const user = testUsers.find((u) => u.ial === (level === 'ial1' ? 1 : 2))!;
-    callback = (await new TenantBrowser(tenant.issuer).authorizeAs(built.request.url, user.sub)).url;
+    callback = (await new TenantBrowser(tenant.issuer).authorizeAs(built.request.url, user.id)).url;
   }
   const exchanged = await exchangeCode(settings, callback, built.request.secrets);
   if (!exchanged.ok) throw new Error(`${where}: ${JSON.stringify(exchanged.failure.code)}`);

@@ -22,7 +22,7 @@ import {
   type ClientSettings,
   type RequestValues,
 } from '../../src/oidc';
-import { mockAuthorize } from '../../src/mocks/tenant';
+import { mockAuthorizeAs } from './support/mock-login';
 import { useMockServer } from './support/mock-server';
 
 useMockServer();
@@ -237,7 +237,7 @@ async function runWith(scope: string, mutate?: (callback: URL) => void) {
   const settings: ClientSettings = { discovery: d.document, issuer: mockIssuer, clientId: 'mock-public' };
   const built = await buildAuthorizationRequest(settings, { redirectUri, scope });
   if (!built.ok) throw new Error(built.failure.code);
-  const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+  const answer = await mockAuthorizeAs(new URL(built.request.url).searchParams);
   if (answer.kind !== 'redirect') throw new Error(answer.error);
   const callback = new URL(answer.redirectTo);
   mutate?.(callback);

@@ -42,7 +42,7 @@ describe('the local test tenant answers the same checks', () => {
     if (!login.ok) throw new Error(login.failure.code);
     const interactive = new URL(login.request.url);
     interactive.searchParams.delete('prompt');
-    await browser.authorizeAs(interactive.href, testUsers[0]!.sub);
+    await browser.authorizeAs(interactive.href, testUsers[0]!.id);
 
     const after = await check(web);
     expect(after.outcome).toBe('session');

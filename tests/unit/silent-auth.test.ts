@@ -22,7 +22,8 @@ import {
   type ClientSettings,
   type SilentOutcome,
 } from '../../src/oidc';
-import { mockAuthorize, setMockScenario } from '../../src/mocks/tenant';
+import { setMockScenario } from '../../src/mocks/tenant';
+import { mockAuthorizeAs } from './support/mock-login';
 import {
   parseSilentScenario,
   redactCallbackUrl,
@@ -45,7 +46,7 @@ async function mockSettings(): Promise<ClientSettings> {
 async function mockCheck(settings: ClientSettings) {
   const built = await buildSilentAuthRequest(settings, { redirectUri, scope: 'openid profile' });
   if (!built.ok) throw new Error(built.failure.code);
-  const answer = await mockAuthorize(new URL(built.request.url).searchParams);
+  const answer = await mockAuthorizeAs(new URL(built.request.url).searchParams);
   if (answer.kind !== 'redirect') throw new Error(answer.error);
   return { request: built.request, callbackUrl: answer.redirectTo, answer };
 }

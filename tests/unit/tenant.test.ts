@@ -5,6 +5,7 @@ import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiScope, identityScopes } from '../../src/oidc/catalogue';
 import { TenantBrowser } from './support/tenant-browser';
+import { pairwiseSub } from '../../src/oidc/catalogue/fixtures';
 import {
   confidentialClientSecret,
   loginPageTitle,
@@ -58,7 +59,7 @@ async function login(
     code_challenge_method: 'S256',
   });
 
-  const { url: at, loginPage } = await browser.authorizeAs(url.href, user.sub);
+  const { url: at, loginPage } = await browser.authorizeAs(url.href, user.id);
   if (loginPage) expect(loginPage).toContain(`<title>${loginPageTitle}</title>`);
   expect(at.startsWith(redirectUri), `ends at the callback, not ${at}`).toBe(true);
   const tokens = await client.authorizationCodeGrant(config, new URL(at), {
@@ -101,11 +102,11 @@ describe('code + PKCE login', () => {
     const at = jose.decodeJwt(tokens.access_token);
     expect(at).toMatchObject({
       iss: tenant.issuer,
-      sub: ulv.sub,
+      sub: await pairwiseSub('ulv', 'public'),
       client_id: 'local-public',
       kurtid: '6501333',
       tnuid: ulv.claims.tnuid,
-      acr: 'urn:telenor.identity.aal.2',
+      acr: ['urn:telenor.identity.aal.2'],
       amr: ['urn:telenor.identity.amr.td_otp'],
     });
     expect(at.scope).toEqual(expect.arrayContaining(['openid', 'profile', 'ial2', 'tnn.ids']));
@@ -125,9 +126,10 @@ describe('code + PKCE login', () => {
 
   it('answers /userinfo with the claims of the requested scopes and no others', async () => {
     const { config, tokens } = await login('local-public', 'openid profile email');
-    const info = await client.fetchUserInfo(config, tokens.access_token, ulv.sub);
+    const sub = await pairwiseSub('ulv', 'public');
+    const info = await client.fetchUserInfo(config, tokens.access_token, sub);
     expect(info).toMatchObject({
-      sub: ulv.sub,
+      sub,
       given_name: 'Ulv',
       family_name: 'Telenormobilno',
       birthdate: '1971-01-23',
@@ -149,7 +151,7 @@ describe('code + PKCE login', () => {
     const { tokens } = await login('local-public', 'openid ial2', { user: bankId });
     const claims = jose.decodeJwt(tokens.id_token!);
     expect(claims).toMatchObject({
-      acr: 'urn:telenor.identity.aal.3',
+      acr: ['urn:telenor.identity.aal.3'],
       amr: ['urn:telenor.identity.amr.bankid'],
     });
     // The guide shows only telenor.identity.ial2 (ialClaimForOtherLevels).

@@ -4,7 +4,7 @@
  * standard behaviour the portal assumes.
  */
 import { spec } from './guide';
-import { fromGuide, fromStandard, type FactSource } from './sources';
+import { fromGuide, fromStandard, portalChoice, type FactSource } from './sources';
 
 /** `label`: how a reader would name it (the assumptions page's “About” column). */
 export type Behaviour = { label: string; fact: string; source: FactSource };
@@ -49,6 +49,66 @@ export const behaviours = {
     fact: 'A Public client gets no refresh token, even when it asks for offline_access.',
     source: fromGuide('facts §7, §15; old guide client types and token refresh pages'),
   },
+  confidentialNotRotated: {
+    label: 'Confidential refresh token not rotated',
+    fact: 'A Confidential client keeps one refresh token for its 14 days: a refresh returns the same token, so “reused after rotation” cannot happen there.',
+    source: portalChoice(
+      'the guide says a Confidential client’s refresh token ends 14 days after login however often it is used and says nothing of rotation; the mock and the tenant keep the same token (not rotated), as oidc-provider does for confidential clients.',
+    ),
+  },
+  offlineAccessNotGranted: {
+    label: 'offline_access left out of a Public client’s scope',
+    fact: 'When a client type gets no refresh token (Public), offline_access is left out of the granted scope in the token response.',
+    source: fromStandard(
+      'RFC 6749 §3.3 (the token response names the scope granted when it differs from the one requested)',
+      'https://www.rfc-editor.org/rfc/rfc6749#section-3.3',
+    ),
+  },
+  apiScopesNotGranted: {
+    label: 'api: scopes not in the granted scope',
+    fact: 'api: scopes are accepted and passed on; the portal’s mock and tenant leave them out of the granted scope.',
+    source: portalChoice(
+      'TelenorID+ hands api: scopes to Apigee and the guide does not say whether the token’s scope lists them; neither engine has an Apigee, so both leave them out.',
+    ),
+  },
+  pairwiseSubDerivation: {
+    label: 'How the pairwise sub is derived',
+    fact: 'sub is pairwise: the mock and the tenant derive it from the user and the client type, so one test user has one sub per client type on either.',
+    source: portalChoice(
+      'the guide says sub is pairwise (stable per client, different across clients) but not how it is derived.',
+    ),
+  },
+  idpAndSid: {
+    label: 'idp and sid values',
+    fact: 'ID and access tokens carry idp (no.telenor.id.proxy.<client>, or the BankID provider) and sid (32 upper-case hex digits) as the guide’s examples show them.',
+    source: portalChoice(
+      'the guide shows idp and sid in its example tokens without saying what they mean; the mock and the tenant send values of the same shape.',
+    ),
+  },
+  consentRequired: {
+    label: 'consent_required for prompt=none',
+    fact: 'prompt=none for a client the user has not consented to answers consent_required (switchable on the mock and the tenant).',
+    source: fromStandard(
+      'OpenID Connect Core 1.0 §3.1.2.6 (consent_required); the guide describes no consent screen',
+      'https://openid.net/specs/openid-connect-core-1_0.html#AuthError',
+    ),
+  },
+  loginHintPreselects: {
+    label: 'login_hint selects the user',
+    fact: 'login_hint with a phone number selects that user on the login screen; with an SSO session and without prompt=login no screen is shown.',
+    source: fromStandard(
+      'OpenID Connect Core 1.0 §3.1.2.1 (login_hint is a hint to the login screen)',
+      'https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest',
+    ),
+  },
+  acrValuesVoluntary: {
+    label: 'acr_values not met',
+    fact: 'acr_values is a request: a user who cannot reach the level asked for is logged in at their own level, and acr says which; the client must check it.',
+    source: fromStandard(
+      'OpenID Connect Core 1.0 §5.5.1.1 (acr requested as a voluntary claim)',
+      'https://openid.net/specs/openid-connect-core-1_0.html#acrSemantics',
+    ),
+  },
   codeSingleUse: {
     label: 'Authorization code used twice',
     fact: 'An authorization code can be redeemed once; a second use is refused with invalid_grant.',
@@ -57,3 +117,24 @@ export const behaviours = {
 } as const satisfies Record<string, Behaviour>;
 
 export type BehaviourName = keyof typeof behaviours;
+
+/** Why a refresh token is refused: each is one of the causes of invalid_grant above. */
+export type RefreshRefusal = 'unknown' | 'other_client' | 'revoked' | 'reused' | 'expired' | 'session_ended';
+
+/**
+ * The headline of each refusal, the same on every environment: the mock sends it as its
+ * error_description; for the tenant (whose oidc-provider says “grant request is invalid” for all of
+ * them) and TelenorID+ the widgets take it from here by the cause they ran (`refreshRefusalLine`).
+ */
+export const refreshRefusalHeadlines: Record<RefreshRefusal, string> = {
+  unknown: 'The refresh token is unknown (issued by another page load, or never issued).',
+  other_client: 'The refresh token was issued to another client.',
+  revoked: 'The refresh token has been revoked.',
+  reused: 'The refresh token was already used; reuse after rotation revokes every token of this login.',
+  expired: 'The refresh token has expired.',
+  session_ended: 'The SSO session this refresh token belongs to has ended.',
+};
+
+export function isRefreshRefusal(value: string | undefined): value is RefreshRefusal {
+  return value !== undefined && Object.prototype.hasOwnProperty.call(refreshRefusalHeadlines, value);
+}

@@ -1,4 +1,4 @@
-import { localShortRefreshLifetimeSeconds } from '@site/src/oidc/environments';
+import { shortRefreshLifetimeSeconds as localShortRefreshLifetimeSeconds } from '@site/src/oidc/catalogue/fixtures';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
@@ -25,6 +25,9 @@ import {
   refreshPolicyOf,
   refreshTokens,
   revokeToken,
+  refreshRefusalLine,
+  refreshStepTitle,
+  reuseImpossibleBecause,
   tokenAnswerLine,
   type AuthorizationSecrets,
   type ClientSettings,
@@ -209,7 +212,7 @@ export default function RefreshSimulator(): React.JSX.Element {
           ok: false,
         });
       setVerdict({
-        line: tokenAnswerLine({ ok: false, failure: f }),
+        line: refreshRefusalLine(f, cause),
         ok: false,
         failure: f,
         ...(cause ? { cause } : {}),
@@ -508,14 +511,21 @@ export default function RefreshSimulator(): React.JSX.Element {
           return;
         }
         case 'reused': {
-          const next = await refreshOnce(rt, { ...opts, title: 'Refresh (rotates the token)' });
+          const policy = refreshPolicyOf(h.clientType);
+          const impossible = reuseImpossibleBecause(h.clientType);
+          const next = await refreshOnce(rt, { ...opts, title: refreshStepTitle(policy) });
           if (!next) return;
           setRotation({ before: rt, after: next.refreshToken });
           setHeld({ ...h, tokens: { ...next, refreshToken: next.refreshToken ?? rt } });
-          const again = await refreshOnce(rt, { ...opts, title: 'Refresh with the OLD token' });
+          const again = await refreshOnce(rt, {
+            ...opts,
+            title: impossible ? 'Refresh with the same token again' : 'Refresh with the OLD token',
+          });
           if (again)
             setVerdict({
-              line: `200 OK — the old refresh token still works: the ${h.clientType} client’s policy (${refreshPolicyOf(h.clientType).name}, fixed) does not rotate it at this provider, so there is nothing to reuse.`,
+              line: impossible
+                ? `200 OK — ${impossible}`
+                : `200 OK — the old refresh token still works: this provider did not rotate the ${h.clientType} client’s token, so there is nothing to reuse.`,
               ok: true,
               cause,
             });
@@ -693,11 +703,17 @@ export default function RefreshSimulator(): React.JSX.Element {
               <>
                 <dt>Rotation</dt>
                 <dd>
-                  <code>{shown(rotation.before)}</code> →{' '}
-                  <code>{rotation.after ? shown(rotation.after) : '(same token kept)'}</code>
-                  {rotation.after &&
-                    rotation.after !== rotation.before &&
-                    ' — the old refresh token is used up.'}
+                  {rotation.after && rotation.after !== rotation.before ? (
+                    <>
+                      <code>{shown(rotation.before)}</code> → <code>{shown(rotation.after)}</code> — the old
+                      refresh token is used up.
+                    </>
+                  ) : (
+                    <>
+                      <code>{shown(rotation.before)}</code> kept: not rotated (
+                      {refreshPolicyOf(held.clientType).name} policy, fixed lifetime).
+                    </>
+                  )}
                 </dd>
               </>
             )}

@@ -13,41 +13,26 @@ import {
   type ClientTypeName,
   type RefreshPolicyName,
 } from '../../oidc/catalogue';
+import { testClient } from '../../oidc/catalogue/fixtures';
 import type { EnvironmentId } from '../../oidc/environments';
 import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
 
 export type SimulatorClient = { clientId: string; clientSecret?: string };
 
-const idPart: Record<ClientTypeName, string> = {
-  Public: 'public',
-  PublicWithRefresh: 'public-with-refresh',
-  Confidential: 'confidential',
-  MobileApp: 'mobile',
-};
-
 /**
- * The registered test client of a type: `mock-*` in the mock, `local-*` at the local tenant
- * (`-short`: its twin whose refresh token lives seconds). The secrets are published test values
- * (src/mocks/users.ts, src/tenant/clients.ts); the simulator plays a Confidential client's back end.
- * Staging, production and custom issuers have no clients the portal may use.
+ * The registered test client of a type in the mock or the local tenant, from the fixtures
+ * (src/oidc/catalogue/fixtures.ts; `short`: its twin whose refresh token lives seconds). The secret
+ * is a published test value; the simulator plays a Confidential client's back end. Staging,
+ * production and custom issuers have no clients the portal may use.
  */
 export function simulatorClient(
   env: EnvironmentId,
   type: ClientTypeName,
   options: { short?: boolean } = {},
 ): SimulatorClient | undefined {
-  const hasSecret = clientTypes.find((t) => t.name === type)?.hasSecret ?? false;
-  if (env === 'mock')
-    return {
-      clientId: `mock-${idPart[type]}`,
-      ...(hasSecret ? { clientSecret: `mock-${idPart[type]}-secret` } : {}),
-    };
-  if (env === 'local')
-    return {
-      clientId: `local-${idPart[type]}${options.short ? '-short' : ''}`,
-      ...(hasSecret ? { clientSecret: 'local-confidential-secret' } : {}),
-    };
-  return undefined;
+  if (env !== 'mock' && env !== 'local') return undefined;
+  const client = testClient(env, type, { short: env === 'local' && (options.short ?? false) });
+  return { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) };
 }
 
 /** Another client of the same environment, to present a refresh token that is not its own. */

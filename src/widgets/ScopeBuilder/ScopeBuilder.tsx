@@ -48,6 +48,7 @@ import {
 } from '../shared/loginRoundTrip';
 import { bringIntoView } from '../shared/bringIntoView';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
+import { testUsers } from '@site/src/oidc/catalogue/fixtures';
 import { simulatorClient } from '../RefreshSimulator/scenario';
 import IssuerConfirmation from '../shared/IssuerConfirmation';
 import ScopePicker from './ScopePicker';
@@ -475,6 +476,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       id: string,
       requested: readonly string[],
       document: DiscoveryDocument,
+      acrRequested: string | undefined,
     ) => {
       const context = {
         environment: env.label,
@@ -501,7 +503,9 @@ export default function ScopeBuilder(): React.JSX.Element {
         return;
       }
       setStatus('Exchanging the code at /token…');
-      const result = await completeCodeFlow(settingsFor(document, id), callback, roundTrip, requested);
+      const result = await completeCodeFlow(settingsFor(document, id), callback, roundTrip, requested, {
+        ...(acrRequested ? { acrValues: acrRequested } : {}),
+      });
       if (!mounted.current) return;
       if (!result.ok) {
         setOutcome({
@@ -532,6 +536,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       r.selection.clientId ?? '',
       r.selection.scopes,
       discovered.document,
+      r.selection.acrValues,
     ).finally(() => {
       if (mounted.current) {
         setBusy(undefined);
@@ -585,7 +590,7 @@ export default function ScopeBuilder(): React.JSX.Element {
         });
         return;
       }
-      await finish(answer.url, roundTrip, clientId, requested, discovered.document);
+      await finish(answer.url, roundTrip, clientId, requested, discovered.document, acrValues);
     } catch {
       setOutcome({
         kind: 'failed',
@@ -606,7 +611,7 @@ export default function ScopeBuilder(): React.JSX.Element {
   const urlWarning = request ? authorizationUrlWarning(request.url) : undefined;
   const outcomeLine =
     outcome?.kind === 'ok'
-      ? `Done: tokens received from ${env.label} for ${outcome.clientId}; the claims are marked with the scope they came from.`
+      ? `${outcome.run.warnings.length ? 'Done, with a warning' : 'Done'}: tokens received from ${env.label} for ${outcome.clientId}; the claims are marked with the scope they came from.`
       : (outcome?.sentence ?? '');
 
   return (
@@ -743,7 +748,7 @@ export default function ScopeBuilder(): React.JSX.Element {
             disabled={disabled}
             hint={
               testClients
-                ? 'A test user’s number, e.g. +4799957009.'
+                ? `A test user’s number, e.g. ${testUsers.map((u) => u.msisdn).join(' or ')}: the login screen selects that user.`
                 : 'The user’s phone number, pre-filled on the login page.'
             }
           />
@@ -876,6 +881,12 @@ export default function ScopeBuilder(): React.JSX.Element {
             <pre className={styles.pre}>{outcome.failure.curl}</pre>
           </details>
         )}
+        {outcome?.kind === 'ok' &&
+          outcome.run.warnings.map((w) => (
+            <div key={w} className="alert alert--warning margin-bottom--md" role="alert">
+              {w}
+            </div>
+          ))}
         {outcome?.kind === 'ok' && (
           <RunResults run={outcome.run} revealed={revealed} onReveal={() => setRevealed((r) => !r)} />
         )}

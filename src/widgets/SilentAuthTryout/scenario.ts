@@ -3,6 +3,7 @@
  * share link (environment, mode, and the mock's session and consent switches — never a code,
  * token, state or verifier).
  */
+import { testClient } from '../../oidc/catalogue/fixtures';
 import type { EnvironmentId } from '@site/src/oidc/environments';
 import type { SilentMode } from '@site/src/oidc/silent';
 
@@ -13,8 +14,7 @@ import type { SilentMode } from '@site/src/oidc/silent';
  * issuers have no clients the portal may use.
  */
 export function silentCheckClientId(env: EnvironmentId): string | undefined {
-  if (env === 'mock') return 'mock-public';
-  if (env === 'local') return 'local-public';
+  if (env === 'mock' || env === 'local') return testClient(env, 'Public').clientId;
   return undefined;
 }
 

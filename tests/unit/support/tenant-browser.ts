@@ -34,21 +34,21 @@ export class TenantBrowser {
   }
 
   /**
-   * Walks an authorization request through the tenant: picks `userSub` on the login page when one
+   * Walks an authorization request through the tenant: picks `userId` on the login page when one
    * is shown (an SSO session skips it) and returns the URL the tenant finally redirects to.
    */
-  async authorizeAs(authorizationUrl: string, userSub: string): Promise<{ url: string; loginPage?: string }> {
+  async authorizeAs(authorizationUrl: string, userId: string): Promise<{ url: string; loginPage?: string }> {
     const first = await this.follow(authorizationUrl);
     if (first.response.status < 300 || first.response.status >= 400) {
       const html = await first.response.text();
       const action = new RegExp(
-        `<form method="post" action="([^"]+)">\\s*<input type="hidden" name="sub" value="${userSub}">`,
+        `<form method="post" action="([^"]+)">\\s*<input type="hidden" name="user" value="${userId}">`,
       ).exec(html);
       if (!action) return { url: first.url, loginPage: html };
       const done = await this.follow(new URL(action[1]!, this.issuer).href, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ sub: userSub }),
+        body: new URLSearchParams({ user: userId }),
       });
       return { url: done.url, loginPage: html };
     }
