@@ -38,6 +38,7 @@ import {
   pageJsGzipBytes,
   plainPages,
   portalPages,
+  widgetFirstClickMs,
   widgetP95Ms,
 } from './budgets';
 import { measureJs, readBundleModules, toolPages, type JsWeight, type MeasuredPage } from './js-weight';
@@ -285,6 +286,16 @@ function report(data: {
     }
   }
   for (const w of data.widgets) {
+    if (w.firstAfterLoad !== undefined)
+      budgets.push({
+        name: `${w.name}: first click after load → verdict ≤ ${widgetFirstClickMs} ms`,
+        figure: `${w.firstAfterLoad.toFixed(1)} ms`,
+        ok: w.firstAfterLoad <= widgetFirstClickMs,
+        why:
+          w.firstAfterLoad > widgetFirstClickMs
+            ? 'The first click starts the mock (MSW’s service worker) and loads the widget’s remaining chunks; a timing figure, raised by other work on this machine (see the load average above).'
+            : undefined,
+      });
     budgets.push({
       name: `${w.name}: click → verdict p95 ≤ ${widgetP95Ms} ms`,
       figure: `${w.p95.toFixed(1)} ms (median ${w.median.toFixed(1)} ms)`,

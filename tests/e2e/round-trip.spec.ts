@@ -109,6 +109,9 @@ test('the scope builder shows the mock’s URL without starting the mock; Run st
   await widget.getByRole('button', { name: 'Run', exact: true }).click();
   const popup = await popupPromise;
   const popupScripts = watchScripts(popup);
+  // No SSO session yet: the mock's login screen, its first user in focus; Enter picks them.
+  await expect(popup.getByRole('list', { name: 'Test users' }).getByRole('button').first()).toBeFocused();
+  await popup.keyboard.press('Enter');
   if (!popup.isClosed()) await popup.waitForEvent('close');
   await expect(widget.getByRole('region', { name: 'Run', exact: true }).getByRole('status')).toHaveText(
     /^Done: tokens received/,
@@ -116,5 +119,39 @@ test('the scope builder shows the mock’s URL without starting the mock; Run st
   expect(popupScripts.filter((s) => !s.startsWith('/assets/round-trip/'))).toEqual([]);
   // The exchange went to the mock, which Run started.
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('the mock’s login screen is a plain form: the login_hint’s user in focus, a pick by keyboard returns with a code', async ({
+  page,
+  baseURL,
+}) => {
+  const { problems } = watchConsole(page);
+  const callback = new URL('callback/', baseURL).href;
+  const params = new URLSearchParams({
+    client_id: 'mock-public',
+    redirect_uri: callback,
+    response_type: 'code',
+    scope: 'openid profile',
+    state: 'by-hand',
+    login_hint: '+4799957010',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  });
+  await page.goto(`mock/authorize/?${params}`);
+  const form = page.getByRole('form', { name: 'Choose a test user' });
+  const users = form.getByRole('list', { name: 'Test users' }).getByRole('button');
+  await expect(users).toHaveCount(3);
+  const hinted = users.filter({ hasText: '+4799957010' });
+  await expect(hinted).toBeFocused();
+  await expect(hinted).toHaveAccessibleDescription('The login_hint names this user: it is selected first.');
+  await expect(form).toContainText('Client mock-public asks for openid profile.');
+  const arrival = page.waitForRequest((r) => r.url().startsWith(callback) && r.isNavigationRequest());
+  await page.keyboard.press('Enter');
+  const back = new URL((await arrival).url());
+  expect(back.searchParams.get('state')).toBe('by-hand');
+  expect(back.searchParams.get('code')).toBeTruthy();
+  // Opened by hand: the callback explains the code that arrived.
+  await expect(page.getByRole('heading', { name: 'An authorization code arrived' })).toBeVisible();
   expect(problems).toEqual([]);
 });
