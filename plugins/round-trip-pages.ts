@@ -68,7 +68,7 @@ main{max-width:46rem;margin:2rem auto;padding:0 1rem}a{color:var(--link)}h1{font
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere}
 .alert{background:var(--alert-bg);color:var(--alert-fg);border-left:5px solid #e13238;border-radius:.4rem;padding:1rem}
 .button{font:inherit;font-size:.875rem;padding:.2rem .75rem;border:1px solid var(--line);border-radius:.4rem;background:transparent;color:inherit;cursor:pointer}
-.button:focus-visible,a:focus-visible,.user:focus-visible{outline:2px solid var(--link);outline-offset:2px}dd{margin:0 0 .75rem}textarea{width:100%}
+.button:focus-visible,a:focus-visible,.user:focus-visible{outline:2px solid var(--link);outline-offset:2px}dt{font-weight:700}dd{margin:0 0 .75rem}textarea{width:100%}
 .users{list-style:none;padding:0}.users li{margin-bottom:.5rem}
 .user{display:block;width:100%;text-align:left;font:inherit;padding:.6rem 1rem;border:1px solid var(--line);border-radius:.4rem;background:transparent;color:inherit;cursor:pointer}
 .user--hinted{border:2px solid var(--link)}.user:disabled{opacity:.6;cursor:progress}`;
@@ -98,7 +98,7 @@ ${preload.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">\n
 <h1>${escapeHtml(page.heading)}</h1>
 ${page.intro ? `<p>${escapeHtml(page.intro)}</p>\n` : ''}<p role="status" id="status">${escapeHtml(page.working)}</p>
 <noscript><p>This page needs JavaScript to hand the login back to the portal’s tools.</p></noscript>
-<p><a href="${escapeHtml(baseUrl)}tools">Back to the portal’s tools</a></p>
+<p id="back"><a href="${escapeHtml(baseUrl)}tools">Back to the portal’s tools</a></p>
 </main>
 </body>
 </html>

@@ -12,7 +12,7 @@ import { guide } from '../oidc/catalogue/guide';
 import { describeCallbackArrival } from '../oidc/callback';
 import { safeHref } from '../oidc/links';
 import { redactToken } from '../oidc/refresh';
-import { baseUrl, h } from './dom';
+import { baseUrl, h, place } from './dom';
 
 function guideLink(path: string, ...children: (Node | string)[]): HTMLElement {
   return h('a', { href: baseUrl().replace(/\/$/, '') + path }, ...children);
@@ -45,16 +45,15 @@ function issuerLink(iss: string): HTMLElement {
 }
 
 export function showArrival(callbackUrl: string): void {
-  const main = document.querySelector('main');
   const arrival = describeCallbackArrival(callbackUrl);
-  if (!main || arrival.kind === 'nothing') return;
+  if (arrival.kind === 'nothing') return;
   if (arrival.kind === 'unreadable') {
-    main.append(h('p', {}, arrival.reason));
+    place(h('p', {}, arrival.reason));
     return;
   }
   if (arrival.kind === 'error') {
     const { explanation } = arrival;
-    main.append(
+    place(
       h(
         'section',
         { 'aria-labelledby': 'arrived-heading' },
@@ -98,7 +97,7 @@ export function showArrival(callbackUrl: string): void {
     list.append(h('dt', {}, 'iss (the issuer that sent it)'), h('dd', {}, issuerLink(arrival.iss)));
   if (arrival.scope !== undefined)
     list.append(h('dt', {}, 'scope (granted)'), h('dd', {}, h('code', {}, arrival.scope)));
-  main.append(
+  place(
     h(
       'section',
       { 'aria-labelledby': 'arrived-heading' },

@@ -37,10 +37,17 @@ export function setStatus(text: string): void {
   if (status) status.textContent = text;
 }
 
+/** Adds a section to the page's main content, above its "back to the tools" link. */
+export function place(node: Node): void {
+  const back = document.getElementById('back');
+  if (back) back.before(node);
+  else document.querySelector('main')?.append(node);
+}
+
 /** Replaces the status line with an alert: what went wrong, as text. */
 export function showAlert(error: string, description: string): void {
   const status = document.getElementById('status');
   const alert = h('div', { class: 'alert', role: 'alert' }, h('strong', {}, error), `: ${description}`);
   if (status) status.replaceWith(alert);
-  else document.querySelector('main')?.append(alert);
+  else place(alert);
 }
