@@ -12,7 +12,7 @@
 // 'self' and no inline script at all), so plugins/content-security-policy.ts has nothing to add.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Plugin } from '@docusaurus/types';
+import type { LoadContext, Plugin } from '@docusaurus/types';
 import { build, type PluginBuild } from 'esbuild';
 import { metaContentSecurityPolicy, referrerPolicy } from '../config/security-headers.mjs';
 
@@ -74,14 +74,18 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .user--hinted{border:2px solid var(--link)}.user:disabled{opacity:.6;cursor:progress}`;
 
 /** The HTML of one page; `script` is the URL of its bundled entry, `preload` the chunks it imports. */
+/** Where Docusaurus keeps the reader's colour mode (its siteStorage: type, and `theme` + namespace). */
+export type ThemeStorage = { type: 'localStorage' | 'sessionStorage'; key: string };
+
 export function roundTripPageHtml(
   page: RoundTripPage,
   baseUrl: string,
   script: string,
   preload: string[] = [],
+  theme: ThemeStorage = { type: 'localStorage', key: 'theme' },
 ): string {
   return `<!doctype html>
-<html lang="en" data-base-url="${escapeHtml(baseUrl)}">
+<html lang="en" data-base-url="${escapeHtml(baseUrl)}" data-theme-storage="${theme.type}" data-theme-key="${escapeHtml(theme.key)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -126,7 +130,12 @@ const noMockWorker = {
 };
 
 /** Bundles src/round-trip/ and writes the three pages under `outDir` for the site at `baseUrl`. */
-export async function writeRoundTripPages(siteDir: string, outDir: string, baseUrl: string): Promise<void> {
+export async function writeRoundTripPages(
+  siteDir: string,
+  outDir: string,
+  baseUrl: string,
+  theme?: ThemeStorage,
+): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   const assets = path.join(outDir, 'assets', 'round-trip');
   const result = await build({
@@ -168,7 +177,7 @@ export async function writeRoundTripPages(siteDir: string, outDir: string, baseU
     await mkdir(dir, { recursive: true });
     await writeFile(
       path.join(dir, 'index.html'),
-      roundTripPageHtml(page, baseUrl, url(out), [...preload].map(url)),
+      roundTripPageHtml(page, baseUrl, url(out), [...preload].map(url), theme),
     );
   }
 }
@@ -178,7 +187,7 @@ export async function roundTripScripts(outDir: string): Promise<string[]> {
   return (await readdir(path.join(outDir, 'assets', 'round-trip'))).filter((f) => f.endsWith('.js'));
 }
 
-export default function roundTripPagesPlugin(context: { siteDir: string; baseUrl: string }): Plugin {
+export default function roundTripPagesPlugin(context: LoadContext): Plugin {
   return {
     name: 'round-trip-pages',
     async loadContent() {
@@ -186,6 +195,8 @@ export default function roundTripPagesPlugin(context: { siteDir: string; baseUrl
         context.siteDir,
         path.join(context.siteDir, roundTripStaticDir),
         context.baseUrl,
+        // future.v4 namespaces the key per site (theme-xyz), as the site's own colour-mode script reads it.
+        { type: context.siteStorage.type, key: `theme${context.siteStorage.namespace}` },
       );
     },
     getPathsToWatch() {

@@ -8,10 +8,12 @@ export function baseUrl(): string {
   return document.documentElement.dataset['baseUrl'] ?? '/';
 }
 
-/** The colour mode the reader chose on the site (Docusaurus keeps it in localStorage `theme`). */
+/** The colour mode the reader chose on the site (where Docusaurus keeps it is written into the page). */
 export function applyColourMode(): void {
+  const { themeStorage, themeKey } = document.documentElement.dataset;
   try {
-    const theme = localStorage.getItem('theme');
+    const storage = themeStorage === 'sessionStorage' ? sessionStorage : localStorage;
+    const theme = storage.getItem(themeKey ?? 'theme');
     if (theme === 'dark' || theme === 'light') document.documentElement.dataset['theme'] = theme;
   } catch {
     // storage disabled: the system's preference applies (CSS prefers-color-scheme)

@@ -82,8 +82,12 @@ test('the mock authorize page shows an unknown redirect_uri as an error and goes
 });
 
 test('the round-trip pages follow the colour mode chosen on the site', async ({ page }) => {
+  // Chosen with the site's own toggle, so the test does not need to know where the site keeps it.
   await gotoHydrated(page, '');
-  await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+  const toggle = page.getByRole('button', { name: /switch between dark and light mode/i });
+  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'dark'; i += 1)
+    await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.goto('mock/logout/');
   await expect(page.getByRole('status')).not.toHaveText('Signing out…');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
