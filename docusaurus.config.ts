@@ -9,6 +9,7 @@ import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
 import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
+import remarkCodeFromFile from './plugins/code-from-file';
 import markdownTwins from './plugins/markdown-twins';
 import { remarkMermaidPictures } from './plugins/mermaid-diagrams';
 import roundTripPages, { roundTripStaticDir } from './plugins/round-trip-pages';
@@ -93,7 +94,11 @@ const config: Config = {
           rehypePlugins: [rehypeTableScroll],
           // Mermaid blocks become their pictures drawn by `npm run diagrams` (static/diagrams/): readers
           // download no diagram library, and the build needs no browser (issue #19).
-          beforeDefaultRemarkPlugins: [remarkMermaidPictures({ siteDir: __dirname, baseUrl })],
+          // Examples that are real, tested files: a code block with file=<path> shows that file.
+          beforeDefaultRemarkPlugins: [
+            remarkCodeFromFile,
+            remarkMermaidPictures({ siteDir: __dirname, baseUrl }),
+          ],
           showLastUpdateTime: false,
         },
         blog: false,

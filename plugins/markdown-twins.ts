@@ -4,6 +4,7 @@
 // <link rel="alternate" type="text/markdown"> (src/components/CopyPageMarkdown does) gets one here.
 // A page whose twin cannot be written, or a sitemap page without a twin, fails the build.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expandCodeFromFile } from './code-from-file';
 import path from 'node:path';
 import type { LoadContext, Plugin, RouteBuildMetadata } from '@docusaurus/types';
 import { telenorIdPlusIssuers } from '../src/oidc/catalogue';
@@ -150,7 +151,7 @@ export function writeTwins(input: WriteTwinsInput): { written: string[] } {
     const file = docSourceFile(siteDir, doc.source);
     let body: string;
     try {
-      const source = readFileSync(file, 'utf8');
+      const source = expandCodeFromFile(readFileSync(file, 'utf8'), file, siteDir);
       const withoutMatter = withoutFrontMatter(source);
       body = toMarkdown({
         body: withoutMatter,

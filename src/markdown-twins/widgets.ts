@@ -28,6 +28,7 @@ import { discoveryFields, discoveryUrlFor, validateDiscovery } from '../oidc/dis
 import { classifyRefreshFailure } from '../oidc/refresh';
 import { silentCheckTimeoutMs, whatNext, type SilentOutcome } from '../oidc/silent';
 import { causes } from '../widgets/RefreshSimulator/scenario';
+import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
 import type { ComponentTwins } from './transform';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
@@ -244,5 +245,9 @@ export function componentTwins(abs: Absolute): ComponentTwins {
     OldAnchors: '',
     Assumed: (attributes) => assumedTwin(attributes, abs),
     AssumptionsList: (attributes) => assumptionsListTwin(attributes, abs),
+    LocalTenantFixtures: (attributes) => {
+      const t = localTenantTable((attributes['show'] ?? 'users') as FixtureTableName);
+      return table(t.head, t.rows);
+    },
   };
 }

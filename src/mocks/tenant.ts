@@ -101,6 +101,8 @@ const state = {
   config: defaultConfig(),
   refreshTokens: new Map<string, RefreshRecord>(),
   usedCodes: new Set<string>(),
+  /** Sessions ended by logout in this page: a code from one of them never brings it back. */
+  endedSessions: new Set<string>(),
   listeners: new Set<(s: MockScenario) => void>(),
 };
 
@@ -163,6 +165,7 @@ export function advanceMockClock(seconds: number): Readonly<MockScenario> {
 
 /** End the SSO session (as logout would): prompt=none fails, and every refresh token of it dies. */
 export function endMockSession(): Readonly<MockScenario> {
+  state.endedSessions.add(state.scenario.sessionId);
   state.scenario = { ...state.scenario, ssoSession: false, sessionId: randomId() };
   changed();
   return state.scenario;
@@ -193,6 +196,7 @@ export function resetMockTenant(): void {
   state.scenario = initialScenario();
   state.refreshTokens.clear();
   state.usedCodes.clear();
+  state.endedSessions.clear();
   changed();
 }
 
@@ -724,6 +728,7 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
     return oauthError(400, 'invalid_grant', 'code_verifier sent, but no code_challenge was.');
   }
   state.usedCodes.add(jti);
+  adoptSessionOf(payload);
   const scope = Array.isArray(payload['scope']) ? (payload['scope'] as string[]) : [];
   const grant: Grant = {
     client,
@@ -734,6 +739,23 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
     ...(typeof payload['nonce'] === 'string' ? { nonce: payload['nonce'] } : {}),
   };
   return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
+}
+
+/**
+ * A login in another page (the popup or the redirect that showed the login screen) started an SSO
+ * session this page's mock does not know: the self-contained code carries it, so redeeming the code
+ * adopts it — as a browser's cookie would be there for the next login. An ended or older session is
+ * never brought back.
+ */
+function adoptSessionOf(code: JWTPayload): void {
+  const sid = code['sid'];
+  const at = Number(code['at']);
+  const user = findMockUser(String(code['uid']));
+  const s = state.scenario;
+  if (typeof sid !== 'string' || !user || sid === s.sessionId || state.endedSessions.has(sid)) return;
+  if (!Number.isFinite(at) || at < s.authTime) return;
+  state.scenario = { ...s, ssoSession: true, sessionId: sid, authTime: at, userId: user.id };
+  changed();
 }
 
 /** Why a refresh token is refused; the headlines are the catalogue's, shared with the widgets. */

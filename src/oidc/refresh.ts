@@ -165,5 +165,5 @@ export function refreshStepTitle(policy: RefreshPolicy): string {
 export function reuseImpossibleBecause(type: ClientTypeName): string | undefined {
   const policy = refreshPolicyOf(type);
   if (policy.lifetimeSeconds === undefined || rotatesOnRefresh(policy)) return undefined;
-  return `Reuse after rotation cannot happen for a ${type} client: its refresh policy (${policy.name}: ${policy.summary}) never rotates the refresh token, so there is no old token to reuse — presenting it again is an ordinary refresh (200). Reuse detection applies to the sliding policies (PublicWithRefresh, MobileApp).`;
+  return `Reuse after rotation cannot happen for a ${type} client: its ${policy.name} refresh policy never rotates the refresh token (${policy.summary.charAt(0).toLowerCase()}${policy.summary.slice(1)}), so there is no old token to reuse: presenting it again is an ordinary refresh (200). Reuse detection applies to the sliding policies of PublicWithRefresh and MobileApp clients.`;
 }

@@ -37,6 +37,13 @@ export async function tenantScenarioRoutes(ctx: KoaContextWithOIDC, next: () => 
   if (ctx.path !== tenantScenarioPath) return next();
   ctx.set('cache-control', 'no-store');
   if (ctx.method === 'POST') {
+    // JSON only: a page on another site cannot send it without a CORS preflight, which gets no answer
+    // here, so a visited page cannot flip the switch with a plain form.
+    if (!(ctx.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+      ctx.status = 415;
+      ctx.body = { error: 'invalid_request', error_description: 'Send Content-Type: application/json.' };
+      return;
+    }
     const body = await readJson(ctx);
     const set =
       body && typeof body === 'object' ? (body as { set?: Record<string, unknown> }).set : undefined;

@@ -4,7 +4,7 @@
 // what arrived, the discovery explorer's wrong words, tables broken letter by letter on phones, epoch
 // numbers, "refresh every 0 minutes", and the mock's stage machinery shown as the protocol.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gotoHydrated } from './support/site';
+import { gotoHydrated, signInIfAsked } from './support/site';
 
 const silentTryout = (page: Page) => page.locator('[data-widget="prompt=none tryout"]');
 const explorer = (page: Page) => page.locator('[data-widget="discovery explorer"]');
@@ -108,6 +108,7 @@ test.describe('3. the widget comes into view', () => {
       timeout: 20_000,
     });
     await builder.getByRole('button', { name: 'Run', exact: true }).click();
+    await signInIfAsked(page, { popup: false }); // the mock's login screen, in this tab
     const status = builder.getByRole('region', { name: 'Run', exact: true }).getByRole('status');
     await expect(status).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
     await expect(builder).toBeInViewport();
@@ -282,8 +283,7 @@ test.describe('7 and 8. the refresh simulator on the mock', () => {
     await widget.locator('input[type="radio"][value="PublicWithRefresh"]').check();
     const popup = page.waitForEvent('popup');
     await widget.getByRole('button', { name: 'Log in with offline_access' }).click();
-    const login = await popup;
-    if (!login.isClosed()) await login.waitForEvent('close');
+    await signInIfAsked(await popup);
     await expect(widget.getByRole('status')).toHaveText(/^200 OK — logged in as PublicWithRefresh/);
     const wire = widget.getByRole('region', { name: 'HTTP exchanges' });
     await expect(wire).toContainText(/expires_in \d+: the access token expires at .* \(in \d/);

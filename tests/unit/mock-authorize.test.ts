@@ -6,22 +6,27 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testUsers } from '../../src/oidc/catalogue/fixtures';
 import {
   completeMockLogin,
+  endMockSession,
   getMockScenario,
   mockAuthorize,
+  mockTokenEndpoint,
   resetMockTenant,
   setMockScenario,
 } from '../../src/mocks/tenant';
 
 const redirectUri = 'https://portal.test/callback/';
 
+let verifier = randomPKCECodeVerifier();
+
 async function request(extra: Record<string, string> = {}): Promise<URLSearchParams> {
+  verifier = randomPKCECodeVerifier();
   return new URLSearchParams({
     client_id: 'mock-public',
     redirect_uri: redirectUri,
     response_type: 'code',
     scope: 'openid profile',
     state: 'st',
-    code_challenge: await calculatePKCECodeChallenge(randomPKCECodeVerifier()),
+    code_challenge: await calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     ...extra,
   });
@@ -113,5 +118,41 @@ describe('the mock login screen', () => {
       kind: 'error_page',
       error: 'invalid_client',
     });
+  });
+});
+
+describe('a login in another page (the popup)', () => {
+  async function loginElsewhere(userId: string): Promise<string> {
+    const screen = await mockAuthorize(await request());
+    if (screen.kind !== 'login') throw new Error(screen.kind);
+    const answer = await completeMockLogin(screen.request, userId);
+    if (answer.kind !== 'redirect') throw new Error(answer.kind);
+    return new URL(answer.redirectTo).searchParams.get('code')!;
+  }
+  const redeem = (code: string) =>
+    mockTokenEndpoint(
+      new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: 'mock-public',
+        code,
+        redirect_uri: redirectUri,
+        code_verifier: verifier,
+      }),
+      null,
+    );
+
+  it('brings its SSO session to the page that redeems the code, so the next login is silent', async () => {
+    const code = await loginElsewhere('kari');
+    resetMockTenant(); // the widget's page: its own mock, which never saw that login
+    expect((await redeem(code)).status).toBe(200);
+    expect(getMockScenario()).toMatchObject({ ssoSession: true, userId: 'kari' });
+    expect(await mockAuthorize(await request())).toMatchObject({ kind: 'redirect', shown: ['sso'] });
+  });
+
+  it('never brings back a session that ended (logout) in the page', async () => {
+    const code = await loginElsewhere('sol');
+    endMockSession();
+    expect((await redeem(code)).status).toBe(200);
+    expect(getMockScenario().ssoSession).toBe(false);
   });
 });

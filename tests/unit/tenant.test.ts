@@ -320,3 +320,23 @@ function sleep(ms: number) {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+describe('the scenario switch', () => {
+  it('takes JSON only, so a plain form on another site cannot flip it', async () => {
+    const url = `${tenant.issuer}/__tenant/scenario`;
+    const form = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"set":{"consentRequired":true}}',
+    });
+    expect(form.status).toBe(415);
+    const read = (await (await fetch(url)).json()) as { scenario: { consentRequired: boolean } };
+    expect(read.scenario.consentRequired).toBe(false);
+    const json = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"set":{"consentRequired":false}}',
+    });
+    expect(json.status).toBe(200);
+  });
+});

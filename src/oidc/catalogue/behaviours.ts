@@ -80,7 +80,7 @@ export const behaviours = {
   },
   idpAndSid: {
     label: 'idp and sid values',
-    fact: 'ID and access tokens carry idp (no.telenor.id.proxy.<client>, or the BankID provider) and sid (32 upper-case hex digits) as the guide’s examples show them.',
+    fact: 'ID and access tokens carry idp (no.telenor.id.proxy. and the client, or the BankID provider) and sid (32 upper-case hex digits) as the guide’s examples show them.',
     source: portalChoice(
       'the guide shows idp and sid in its example tokens without saying what they mean; the mock and the tenant send values of the same shape.',
     ),

@@ -750,7 +750,13 @@ export default function RefreshSimulator(): React.JSX.Element {
                   )}
                   {sharedCause === c.id && <em> — the case of the link you followed</em>}
                   <br />
-                  <span className={styles.muted}>{env.id === 'local' ? c.how.local : c.how.mock}</span>
+                  <span className={styles.muted}>
+                    {c.id === 'reused' && reuseImpossibleBecause(clientType)
+                      ? `Refreshes once, then presents the same refresh token again: a ${clientType} client’s token is not rotated, so this cannot fail.`
+                      : env.id === 'local'
+                        ? c.how.local
+                        : c.how.mock}
+                  </span>
                   {notForPublic && (
                     <span className={styles.muted}> Not for Public: it never gets a refresh token.</span>
                   )}

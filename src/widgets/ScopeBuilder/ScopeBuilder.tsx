@@ -858,15 +858,19 @@ export default function ScopeBuilder(): React.JSX.Element {
         </div>
         {cannotRun && request && <p className={styles.muted}>{cannotRun}</p>}
         <p className={styles.muted}>
-          Run opens the login in a popup window (at the local test tenant, pick a test user), checks the
-          state, exchanges the code with the verifier, checks the ID token’s nonce and both tokens’
-          signatures, and calls /userinfo.
+          Run opens the login in a popup window (without a session, or with prompt=login, pick a test user on
+          the login screen), checks the state, exchanges the code with the verifier, checks the ID token’s
+          nonce and both tokens’ signatures, and calls /userinfo.
           {!testClients &&
             ` At ${env.label}, use your own public client with ${callbackUrl || 'the portal’s callback'} registered as a redirect URI.`}
         </p>
         <p
           role="status"
-          className={clsx(styles.verdict, outcome && (outcome.kind === 'ok' ? styles.ok : styles.bad))}
+          className={clsx(
+            styles.verdict,
+            outcome &&
+              (outcome.kind === 'ok' ? (outcome.run.warnings.length ? undefined : styles.ok) : styles.bad),
+          )}
         >
           {busy ? status || `${busy}…` : outcomeLine}
         </p>

@@ -19,3 +19,35 @@ export async function gotoHydrated(page: Page, path: string): Promise<number> {
   await expect(page.locator('html[data-has-hydrated="true"]')).toBeAttached();
   return response?.status() ?? 0;
 }
+
+/**
+ * A login window (a popup, or this page after a redirect) of the mock or the local tenant: when its
+ * login screen shows, pick a test user (the first, or the one named), as a reader would; when it does
+ * not (an SSO session), there is nothing to do. For a popup, resolves once it has closed.
+ */
+export async function signInIfAsked(
+  login: Page,
+  options: { popup?: boolean; user?: RegExp; timeout?: number } = {},
+): Promise<'signed-in' | 'no-screen'> {
+  const popup = options.popup ?? true;
+  const timeout = options.timeout ?? 30_000;
+  const users = login.getByRole('list', { name: 'Test users' }).getByRole('button');
+  const button = options.user ? users.filter({ hasText: options.user }) : users.first();
+  const loginPath = /\/(mock\/authorize|interaction\/)/;
+  // In this tab (a redirect login), first wait until the login page is reached.
+  if (!popup) await login.waitForURL((u) => loginPath.test(u.pathname), { timeout });
+  const closed = popup
+    ? login.waitForEvent('close', { timeout }).then(() => 'closed' as const)
+    : login.waitForURL((u) => !loginPath.test(u.pathname), { timeout }).then(() => 'closed' as const);
+  const screen = button
+    .waitFor({ timeout })
+    .then(() => 'screen' as const)
+    .catch(() => 'closed' as const);
+  const first = await Promise.race([closed, screen]);
+  if (first === 'screen') {
+    await button.click({ timeout });
+    if (popup && !login.isClosed()) await closed;
+    return 'signed-in';
+  }
+  return 'no-screen';
+}
