@@ -12,6 +12,8 @@ import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
 import remarkCodeFromFile from './plugins/code-from-file';
 import markdownTwins from './plugins/markdown-twins';
+import { remarkMermaidPictures } from './plugins/mermaid-diagrams';
+import roundTripPages, { roundTripStaticDir } from './plugins/round-trip-pages';
 import clientRedirects from '@docusaurus/plugin-client-redirects';
 import { defaultTenantIssuer } from './src/tenant/defaults';
 
@@ -45,6 +47,10 @@ const config: Config = {
     siteUrlConfigured,
   },
 
+  // static/ plus the round-trip pages (mock authorize/logout, callback) that plugins/round-trip-pages.ts
+  // writes before each build and `npm start`.
+  staticDirectories: ['static', roundTripStaticDir],
+
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   onDuplicateRoutes: 'throw',
@@ -54,12 +60,10 @@ const config: Config = {
   markdown: {
     // .md is plain CommonMark + GFM; .mdx is MDX (for pages that embed widgets).
     format: 'detect',
-    mermaid: true,
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
   },
 
   themes: [
-    '@docusaurus/theme-mermaid',
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -89,8 +93,13 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Tables scroll sideways in a focusable region on phones instead of breaking words.
           rehypePlugins: [rehypeTableScroll],
+          // Mermaid blocks become their pictures drawn by `npm run diagrams` (static/diagrams/): readers
+          // download no diagram library, and the build needs no browser (issue #19).
           // Examples that are real, tested files: a code block with file=<path> shows that file.
-          beforeDefaultRemarkPlugins: [remarkCodeFromFile],
+          beforeDefaultRemarkPlugins: [
+            remarkCodeFromFile,
+            remarkMermaidPictures({ siteDir: __dirname, baseUrl }),
+          ],
           showLastUpdateTime: false,
         },
         blog: false,
@@ -129,6 +138,8 @@ const config: Config = {
     // scripts hashed into it after the build; frame-ancestors and nosniff need HTTP headers
     // (config/security-headers.mjs, README “Publishing”).
     contentSecurityPolicy,
+    // The mock's authorize and logout pages and the callback: static pages without the site bundle (issue #19).
+    roundTripPages,
     // A Markdown twin of every page (/<path>.md), /llms.txt and /llms-full.txt (issue #21).
     markdownTwins,
   ],
@@ -183,10 +194,10 @@ const config: Config = {
       theme: accessible(prismThemes.github, 'light'),
       darkTheme: accessible(prismThemes.dracula, 'dark'),
       // prism-react-renderer already bundles json, typescript, kotlin and swift: loading them again only
-      // added their grammars to every page's main.js. The guide also needs bash and http.
-      additionalLanguages: ['bash', 'http'],
+      // added their grammars to every page's main.js. The guide also needs bash and http: they load when
+      // a block first needs them (src/theme/CodeBlock/Content, issue #19), not with every page.
+      additionalLanguages: [],
     },
-    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };
 

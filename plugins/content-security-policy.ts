@@ -50,13 +50,18 @@ export default function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     injectHtmlTags() {
+      const referrer = { tagName: 'meta', attributes: { name: 'referrer', content: referrerPolicy } };
+      // `npm start` serves development bundles, which evaluate strings (source maps, hot reload), and
+      // inline scripts that postBuild never hashes: the policy would stop the dev site from running at
+      // all. It belongs to the built site only.
+      if (process.env.NODE_ENV !== 'production') return { headTags: [referrer] };
       return {
         headTags: [
           {
             tagName: 'meta',
             attributes: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy },
           },
-          { tagName: 'meta', attributes: { name: 'referrer', content: referrerPolicy } },
+          referrer,
         ],
       };
     },

@@ -13,11 +13,7 @@ import {
   type MockAuthorizeResult,
   type MockScenario,
 } from './tenant';
-
-/** Path of the portal page that plays the mock's authorization endpoint, under baseUrl. */
-export const mockAuthorizePagePath = 'mock/authorize';
-/** Path of the portal page that plays the mock's end_session_endpoint, under baseUrl. */
-export const mockLogoutPagePath = 'mock/logout';
+import { mockPageUrl } from '../oidc/mock-endpoints';
 
 /** Only the scenario is persisted (never tokens), so SSO “survives” the authorize round trip. */
 const storageKey = 'telenorid-portal:mock-scenario';
@@ -39,8 +35,9 @@ export function prepareMockTenant({ baseUrl }: { baseUrl: string }): void {
 function prepareTenant(baseUrl: string): void {
   const base = normaliseBase(baseUrl);
   configureMockTenant({
-    authorizationEndpoint: new URL(base + mockAuthorizePagePath, location.origin).href,
-    endSessionEndpoint: new URL(base + mockLogoutPagePath, location.origin).href,
+    // Static pages of the portal (src/round-trip), paths from src/oidc/mock-endpoints.ts.
+    authorizationEndpoint: mockPageUrl(location.origin, base, 'authorize'),
+    endSessionEndpoint: mockPageUrl(location.origin, base, 'logout'),
     // The portal's own callback page, exactly: the widgets' only redirect_uri (issue #14).
     redirectOrigins: [],
     redirectUris: [new URL(base + 'callback/', location.origin).href],

@@ -31,5 +31,6 @@ export * from './tokens';
 export * from './refresh-timeline';
 export * from './refresh';
 export * from './scope-builder';
+export * from './mock-endpoints';
 export * from './silent';
 export * from './times';

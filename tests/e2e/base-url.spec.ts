@@ -67,3 +67,39 @@ test('Markdown twins and llms.txt live under /portal/ and link there', async ({ 
   const html = await (await page.request.get('api/token')).text();
   expect(html).toMatch(/<link[^>]*type="?text\/markdown"?[^>]*href="?\/portal\/api\/token\.md/);
 });
+
+test('the round-trip pages (mock authorize and logout, callback) live under /portal/ with their scripts', async ({
+  page,
+}) => {
+  for (const path of ['mock/authorize/', 'mock/logout/', 'callback/']) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(200);
+    const html = await response.text();
+    expect(html, path).toMatch(/<script type="module" src="\/portal\/assets\/round-trip\/[^"]+\.js">/);
+    expect(html, path).toContain('data-base-url="/portal/"');
+  }
+  await page.goto('callback/?code=SplxlOBeZQQYbYS6WxSbIA-portal&state=xyz');
+  await expect(page.getByRole('status')).toContainText('No login started in this tab');
+  await page.getByRole('link', { name: 'How the code exchange works' }).click();
+  await expect(page).toHaveURL(/\/portal\/api\/token$/);
+});
+
+test('a scope builder login under /portal/ passes through the static mock pages and returns tokens', async ({
+  page,
+}) => {
+  const { problems } = watchConsole(page);
+  await gotoHydrated(page, 'tools/scope-builder?env=mock');
+  const widget = page.locator('[data-widget="scope builder"]');
+  await expect(widget.getByLabel('Authorization URL', { exact: true })).toHaveValue(
+    /^http:\/\/[^/]+\/portal\/mock\/authorize\/\?/,
+  );
+  const popupPromise = page.waitForEvent('popup');
+  await widget.getByRole('button', { name: 'Run', exact: true }).click();
+  const popup = await popupPromise;
+  await popup.getByRole('list', { name: 'Test users' }).getByRole('button').first().click();
+  if (!popup.isClosed()) await popup.waitForEvent('close');
+  await expect(widget.getByRole('region', { name: 'Run', exact: true }).getByRole('status')).toHaveText(
+    /^Done: tokens received/,
+  );
+  expect(problems).toEqual([]);
+});

@@ -3,10 +3,16 @@
 // no widget, no diagram and no mock must load none of their code. Bytes are the built files' gzip
 // sizes (not timings), and which files a page runs is fixed by the build, so the check is
 // deterministic. `npm run bench` reports the same figures beside a plain Docusaurus site.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { allowedHeavyCode, pageJsGzipBytes, portalPages } from '../../scripts/bench/budgets';
-import { measureJs, readBundleModules, toolPages } from '../../scripts/bench/js-weight';
+import {
+  allowedHeavyCode,
+  pageJsGzipBytes,
+  portalPages,
+  roundTripPageJsGzipBytes,
+} from '../../scripts/bench/budgets';
+import { gzipBytes, heavyIn, measureJs, readBundleModules, toolPages } from '../../scripts/bench/js-weight';
 import { widgets } from '../../scripts/bench/widget-latency';
 
 const siteDir = process.cwd();
@@ -58,6 +64,35 @@ test.describe('byte budget', () => {
       expect(
         js.executedGzip,
         `/${p.path} executes ${kB(js.executedGzip)} of JavaScript (gzip), over the ${p.type} budget of ${kB(budget)} in scripts/bench/budgets.ts. Largest files: ${largest}.`,
+      ).toBeLessThanOrEqual(budget);
+    });
+  }
+
+  test('no built script holds the diagram library (diagrams are pictures, issue #19)', () => {
+    const withMermaid = Object.entries(modules)
+      .filter(([, names]) => heavyIn(names).includes('mermaid'))
+      .map(([file]) => file);
+    expect(withMermaid).toEqual([]);
+  });
+
+  // The pages a login passes through in a popup or hidden frame (plugins/round-trip-pages.ts): their
+  // own scripts only, a few kB; the figures are the scripts and the chunks each page preloads.
+  for (const [route, budget] of [
+    ['mock/authorize/', roundTripPageJsGzipBytes.authorize],
+    ['mock/logout/', roundTripPageJsGzipBytes.logout],
+    ['callback/', roundTripPageJsGzipBytes.callback],
+  ] as const) {
+    test(`round trip: /${route} loads no site bundle and stays within ${kB(budget)}`, () => {
+      const html = readFileSync(path.join(buildDir, route, 'index.html'), 'utf8');
+      const files = [
+        ...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="\/([^"]+)"/g),
+      ].map((m) => m[1]!);
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((f) => !f.startsWith('assets/round-trip/'))).toEqual([]);
+      const total = files.reduce((n, f) => n + gzipBytes(path.join(buildDir, f)), 0);
+      expect(
+        total,
+        `/${route} loads ${kB(total)} of JavaScript (gzip): ${files.join(', ')}`,
       ).toBeLessThanOrEqual(budget);
     });
   }

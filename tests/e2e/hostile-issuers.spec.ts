@@ -105,9 +105,10 @@ test('3. the mock authorize page sends a code only to the portal’s own callbac
       code_challenge: challenge,
       code_challenge_method: 'S256',
     });
-    await gotoHydrated(page, `mock/authorize?${params}`);
+    // A static page (no hydration): wait for its answer.
+    await page.goto(`mock/authorize/?${params}`);
     await expect(page.getByRole('alert')).toContainText('invalid_redirect_uri');
-    expect(new URL(page.url()).pathname).toBe('/mock/authorize');
+    expect(new URL(page.url()).pathname).toBe('/mock/authorize/');
   }
   expect(elsewhere).toEqual([]);
 });
@@ -169,7 +170,7 @@ test('6. a redirect login that will not come back is forgotten when the widget l
   await page.addInitScript(() => {
     window.open = () => null;
   });
-  await page.route('**/mock/authorize?**', (route) =>
+  await page.route('**/mock/authorize/?**', (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>Provider</title><p>Logging in…</p>' }),
   );
   await gotoHydrated(page, 'tools/scope-builder');

@@ -1,4 +1,4 @@
-// Content features every page relies on: GFM tables, Mermaid diagrams, code copy buttons, dark mode.
+// Content features every page relies on: GFM tables, code copy buttons, dark mode (diagrams: diagrams.spec.ts).
 import { expect, test } from '@playwright/test';
 import { gotoHydrated } from './support/site';
 
@@ -13,14 +13,6 @@ test('a GFM table renders as an HTML table', async ({ page }) => {
 test('a bare URL becomes a link (GFM autolink)', async ({ page }) => {
   await gotoHydrated(page, 'help/glossary');
   await expect(page.locator('article a[href="https://openid.net/developers/specs/"]')).toBeVisible();
-});
-
-test('a Mermaid diagram renders as an SVG', async ({ page }) => {
-  await gotoHydrated(page, 'concepts/flows');
-  // The flows page draws both flows; the first (code flow with a secret) shows the token request.
-  const svg = page.locator('.docusaurus-mermaid-container svg').first();
-  await expect(svg).toBeVisible();
-  await expect(svg).toContainText('/connect/token');
 });
 
 test('dark mode switches the theme and survives a reload', async ({ page }) => {

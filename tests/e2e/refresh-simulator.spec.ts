@@ -200,13 +200,13 @@ test('a blocked popup falls back to a full-page redirect and resumes, leaving no
 });
 
 test('the callback page, opened on its own, says there is nothing to hand back', async ({ page }) => {
-  await gotoHydrated(page, 'callback/?code=abc&state=xyz');
+  await page.goto('callback/?code=abc&state=xyz'); // a static page: no hydration to wait for
   await expect(page.getByRole('status')).toContainText('No login started in this tab');
   expect(page.url()).not.toContain('code=');
 });
 
 test('the mock authorize page shows an unknown client as an error, never redirects', async ({ page }) => {
-  await gotoHydrated(page, 'mock/authorize?client_id=nobody&redirect_uri=https://evil.example/');
+  await page.goto('mock/authorize/?client_id=nobody&redirect_uri=https://evil.example/');
   await expect(page.getByRole('alert')).toContainText('invalid_client');
   expect(new URL(page.url()).pathname).toMatch(/mock\/authorize/);
 });

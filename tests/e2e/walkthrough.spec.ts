@@ -128,7 +128,7 @@ test.describe('4. a pasted callback', () => {
     page,
   }) => {
     const code = 'SplxlOBeZQQYbYS6WxSbIA-pasted-code';
-    await gotoHydrated(page, `callback/?code=${code}&state=xyz&iss=https%3A%2F%2Fmock.telenorid.invalid`);
+    await page.goto(`callback/?code=${code}&state=xyz&iss=https%3A%2F%2Fmock.telenorid.invalid`);
     await expect(page.getByRole('heading', { name: 'An authorization code arrived' })).toBeVisible();
     await expect(page.getByRole('status')).toContainText('No login started in this tab');
     const shown = page.getByTestId('arrived-code');
@@ -142,8 +142,7 @@ test.describe('4. a pasted callback', () => {
   test('an error: explained from the catalogue, linked to its answer, its description kept as text', async ({
     page,
   }) => {
-    await gotoHydrated(
-      page,
+    await page.goto(
       'callback/?error=login_required&error_description=%3Cb%3Eno%20session%3C%2Fb%3E&state=s1',
     );
     const main = page.getByRole('main');

@@ -33,10 +33,10 @@ describe('the mock in the browser: authorize page → widget page', () => {
     const { browser, tenant } = await pageLoad('https://portal.test/portal/docs/tools/scope-builder');
     browser.prepareMockTenant({ baseUrl: '/portal/' });
     expect(tenant.mockDiscoveryDocument()['authorization_endpoint']).toBe(
-      'https://portal.test/portal/mock/authorize',
+      'https://portal.test/portal/mock/authorize/',
     );
     expect(tenant.mockDiscoveryDocument()['end_session_endpoint']).toBe(
-      'https://portal.test/portal/mock/logout',
+      'https://portal.test/portal/mock/logout/',
     );
   });
 

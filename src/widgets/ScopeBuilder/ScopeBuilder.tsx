@@ -15,6 +15,7 @@ import {
   endpointPaths,
   failure,
   discoverProvider,
+  mockDiscoveryFromCatalogue,
   newRequestSecrets,
   parseCallback,
   parseSharedSelection,
@@ -325,14 +326,10 @@ export default function ScopeBuilder(): React.JSX.Element {
         setDiscovered({ kind: 'unconfirmed' });
         return;
       }
-      try {
-        await environmentReady(env.id, baseUrl);
-      } catch {
-        if (!cancelled)
-          setDiscovered({
-            kind: 'failed',
-            sentence: 'The mock could not start in this browser (service workers may be disabled).',
-          });
+      // The mock's endpoints come from the catalogue: its worker starts only when the reader runs a
+      // login (issue #19), and tests/unit/mock-endpoints.test.ts keeps both in agreement.
+      if (env.id === 'mock') {
+        setDiscovered({ kind: 'ok', document: mockDiscoveryFromCatalogue(window.location.origin, baseUrl) });
         return;
       }
       const result = await discoverProvider(env.issuer);
@@ -517,6 +514,16 @@ export default function ScopeBuilder(): React.JSX.Element {
         });
         return;
       }
+      try {
+        await environmentReady(env.id, baseUrl);
+      } catch {
+        setOutcome({
+          kind: 'failed',
+          sentence:
+            'The mock could not start in this browser (service workers may be disabled), so the code was not exchanged. Allow service workers for this site, or pick the local test tenant.',
+        });
+        return;
+      }
       setStatus('Exchanging the code at /token…');
       const result = await completeCodeFlow(settingsFor(document, id), callback, roundTrip, requested, {
         ...(acrRequested ? { acrValues: acrRequested } : {}),
@@ -532,7 +539,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       }
       setOutcome({ kind: 'ok', run: result.run, clientId: id });
     },
-    [env.label, env.corsLikely, env.id, settingsFor],
+    [env.label, env.corsLikely, env.id, settingsFor, baseUrl],
   );
 
   // Back from a full-page redirect: finish that login once the environment's discovery is known.
@@ -575,6 +582,8 @@ export default function ScopeBuilder(): React.JSX.Element {
     setOutcome(undefined);
     setRevealed(false);
     setStatus('Waiting for the login window…');
+    // The mock's worker starts while the login window loads (finish awaits the same promise).
+    if (env.id === 'mock') environmentReady(env.id, baseUrl).catch(() => undefined);
     try {
       if (!popup) {
         const ok = beginRedirectLogin<LoginContext>(
