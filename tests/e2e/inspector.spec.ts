@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { gotoHydrated, signInIfAsked } from './support/site';
+import { testClient } from '../../src/oidc/catalogue/fixtures';
 import { watchConsole } from './support/console';
 
 const TENANT_ISSUER = process.env.TENANT_ISSUER ?? `http://localhost:${process.env.E2E_TENANT_PORT ?? 4400}`;
@@ -117,11 +118,12 @@ test('a token from the local tenant verifies there; pasted with the mock selecte
   baseURL,
 }) => {
   // A login at the tenant and the code exchange a client makes (here: the test, from Node).
+  const localPublic = testClient('local', 'Public').clientId;
   const verifier = randomBytes(32).toString('base64url');
   const callback = new URL('callback/', baseURL).href;
   const authorize = new URL('/connect/authorize', TENANT_ISSUER);
   authorize.search = new URLSearchParams({
-    client_id: 'local-public',
+    client_id: localPublic,
     redirect_uri: callback,
     response_type: 'code',
     scope: 'openid profile',
@@ -131,13 +133,15 @@ test('a token from the local tenant verifies there; pasted with the mock selecte
     code_challenge_method: 'S256',
   }).toString();
   await page.goto(authorize.href);
+  // The callback page clears its address bar at once: read the code from the request that reached it.
+  const arrival = page.waitForRequest((r) => r.url().startsWith(callback) && r.isNavigationRequest());
   await page.getByRole('list', { name: 'Test users' }).getByRole('button').first().click();
-  await page.waitForURL((url) => url.href.startsWith(callback) && url.searchParams.has('code'));
-  const code = new URL(page.url()).searchParams.get('code')!;
+  const code = new URL((await arrival).url()).searchParams.get('code')!;
+  expect(code).toBeTruthy();
   const tokenResponse = await request.post(`${TENANT_ISSUER}/connect/token`, {
     form: {
       grant_type: 'authorization_code',
-      client_id: 'local-public',
+      client_id: localPublic,
       code,
       redirect_uri: callback,
       code_verifier: verifier,
