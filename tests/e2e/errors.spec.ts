@@ -36,7 +36,7 @@ test('/errors/invalid_grant opens its section: meaning, causes, what to do, the 
   await expect(
     main.getByRole('link', { name: 'Refresh fails with HTTP 400 invalid_grant' }).first(),
   ).toHaveAttribute('href', /\/faq\/invalid-grant$/);
-  await main.getByRole('link', { name: 'Earn it in the refresh-error simulator' }).first().click();
+  await main.getByRole('link', { name: 'Cause it in the refresh-error simulator' }).first().click();
   await expect(page).toHaveURL(
     /\/tools\/refresh-simulator\?env=mock&client=PublicWithRefresh&cause=expired$/,
   );

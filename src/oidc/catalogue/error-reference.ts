@@ -37,7 +37,7 @@ const portal = 'The portal’s tools (a check in your browser, before or instead
 const refreshSimulator = (cause: string, client = 'PublicWithRefresh'): Reproduction => ({
   tool: 'refresh simulator',
   path: `/tools/refresh-simulator?env=mock&client=${client}&cause=${cause}`,
-  label: 'Earn it in the refresh-error simulator',
+  label: 'Cause it in the refresh-error simulator',
 });
 const silentTryout = (query: string): Reproduction => ({
   tool: 'prompt=none tryout',
