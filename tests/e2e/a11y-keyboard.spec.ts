@@ -4,7 +4,7 @@
 // widget, one test each, steps inside; the mock for most, the local test tenant for one login round
 // trip. Also the environment picker, the search box and the mobile menu.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { gotoHydrated } from './support/site';
+import { gotoHydrated, pressInClosingWindow } from './support/site';
 
 /** A live region a screen reader will announce from: present, not display:none or hidden. */
 async function expectLiveRegionReady(region: Locator) {
@@ -45,7 +45,7 @@ async function tabTo(page: Page, target: Locator, max = 40) {
  * the fixture users; no session yet), Tab to the first user and press Enter; a popup that answers at
  * once (a session) closes by itself.
  */
-async function pickUserByKeyboard(popup: Page) {
+async function pickUserByKeyboard(popup: Page, inThisTab = false) {
   const user = popup.getByRole('list', { name: 'Test users' }).getByRole('button').first();
   const shown = await Promise.race([
     popup.waitForEvent('close', { timeout: 30_000 }).then(() => false),
@@ -55,7 +55,8 @@ async function pickUserByKeyboard(popup: Page) {
   for (let i = 0; i < 30 && !(await user.evaluate((el) => el === document.activeElement)); i++)
     await popup.keyboard.press('Tab');
   await expect(user).toBeFocused();
-  await popup.keyboard.press('Enter');
+  if (inThisTab) await popup.keyboard.press('Enter');
+  else await pressInClosingWindow(popup, 'Enter');
 }
 
 /** After a popup window closes, the opener gets focus back (as a reader's window manager does). */
@@ -155,7 +156,7 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     // No session yet: the mock's login screen shows in this tab; pick the first user by keyboard.
     await page.waitForURL(/\/mock\/authorize\//, { timeout: 30_000 });
-    await pickUserByKeyboard(page);
+    await pickUserByKeyboard(page, true);
     const status = widget.getByRole('region', { name: 'Run' }).getByRole('status');
     await expect(status).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
     await expect(status).toBeFocused();

@@ -4,7 +4,7 @@
 // Confidential client's refresh token is not rotated — so "reused after rotation" says it cannot happen.
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './support/console';
-import { gotoHydrated, signInIfAsked } from './support/site';
+import { gotoHydrated, pressInClosingWindow, signInIfAsked } from './support/site';
 
 const builder = (page: Page) => page.locator('[data-widget="scope builder"]');
 const runStatus = (page: Page) =>
@@ -32,8 +32,7 @@ test('the mock’s login screen: login_hint preselects Sol, the keyboard picks h
   await expect(popup.getByRole('heading', { name: 'Choose a test user' })).toBeVisible();
   // The hinted user has the focus: Enter logs her in.
   await expect(users.filter({ hasText: 'Sol Vilde Prøvesen' })).toBeFocused();
-  await popup.keyboard.press('Enter');
-  await popup.waitForEvent('close');
+  await pressInClosingWindow(popup, 'Enter');
   await expect(runStatus(page)).toHaveText(/^Done: tokens received/, { timeout: 30_000 });
   const idToken = builder(page).getByRole('table', { name: 'Claims in the ID token' });
   await expect(idToken.locator('tr[data-claim="given_name"]')).toContainText('Sol Vilde');

@@ -3,7 +3,7 @@
 // tool page starts the mock only when the reader acts.
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './support/console';
-import { gotoHydrated } from './support/site';
+import { gotoHydrated, pressInClosingWindow } from './support/site';
 
 /** The scripts a page ran (their paths), once its status line has its final text. */
 function watchScripts(page: Page): string[] {
@@ -115,8 +115,7 @@ test('the scope builder shows the mock’s URL without starting the mock; Run st
   const popupScripts = watchScripts(popup);
   // No SSO session yet: the mock's login screen, its first user in focus; Enter picks them.
   await expect(popup.getByRole('list', { name: 'Test users' }).getByRole('button').first()).toBeFocused();
-  await popup.keyboard.press('Enter');
-  if (!popup.isClosed()) await popup.waitForEvent('close');
+  await pressInClosingWindow(popup, 'Enter');
   await expect(widget.getByRole('region', { name: 'Run', exact: true }).getByRole('status')).toHaveText(
     /^Done: tokens received/,
   );

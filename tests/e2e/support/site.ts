@@ -51,3 +51,21 @@ export async function signInIfAsked(
   }
   return 'no-screen';
 }
+
+/**
+ * Presses a key in a login window that closes itself once it has answered (a popup at the login
+ * screen): the button acts on keydown, so the window may be gone before the key comes up, which
+ * Playwright reports as "page closed" — here that is the success. Resolves once the window is closed.
+ */
+export async function pressInClosingWindow(win: Page, key: string): Promise<void> {
+  const closed = win.waitForEvent('close', { timeout: 30_000 }).then(
+    () => undefined,
+    (error: unknown) => {
+      if (!win.isClosed()) throw error;
+    },
+  );
+  await win.keyboard.press(key).catch((error: unknown) => {
+    if (!win.isClosed()) throw error;
+  });
+  await closed;
+}
