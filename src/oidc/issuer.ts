@@ -69,3 +69,19 @@ export function checkProviderMetadata(document: DiscoveryDocument, requestedIssu
   }
   return { ok: true, loopbackHttp };
 }
+
+/**
+ * The failure codes of the provider checks above: the flow refused the provider (or its URL) before
+ * sending it anything. No stand-in (the documented endpoint paths) may replace such a provider.
+ */
+const providerRefusalCodes: ReadonlySet<string> = new Set([
+  'issuer_mismatch',
+  'insecure_http',
+  'unsupported_scheme',
+  'credentials_in_url',
+]);
+
+/** True when a failure is the provider checks refusing the provider before any request to it. */
+export function isProviderRefusal(code: string): boolean {
+  return providerRefusalCodes.has(code);
+}

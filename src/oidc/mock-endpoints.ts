@@ -40,3 +40,17 @@ export function mockDiscoveryFromCatalogue(origin: string, baseUrl: string): Rec
     code_challenge_methods_supported: ['S256'],
   };
 }
+
+/**
+ * The endpoints TelenorID+ documents, under `issuer`: what the scope builder uses to build a URL the
+ * reader can copy when a real issuer's discovery cannot be read from this page (usually CORS).
+ */
+export function documentedDiscovery(issuer: string): Record<string, string> {
+  return {
+    issuer,
+    authorization_endpoint: issuer + endpointPaths.authorization_endpoint.path,
+    token_endpoint: issuer + endpointPaths.token_endpoint.path,
+    userinfo_endpoint: issuer + endpointPaths.userinfo_endpoint.path,
+    jwks_uri: issuer + endpointPaths.jwks_uri.path,
+  };
+}

@@ -17,6 +17,7 @@ import {
   type ClientTypeName,
 } from './catalogue';
 import { validateRedirectUri } from './authorize';
+import { isProviderRefusal } from './issuer';
 import type { AuthorizationSecrets } from './authorize';
 import type { ClientSettings } from './client';
 import { environmentIds, type EnvironmentId } from './environments';
@@ -554,9 +555,6 @@ export async function completeCodeFlow(
 
 export type RunStep = 'discovery' | 'authorize' | 'token' | 'userinfo' | 'jwks';
 
-/** The provider checks of issuer.ts: a flow refuses the provider before sending anything. */
-const refusedProviderCodes = ['issuer_mismatch', 'insecure_http', 'unsupported_scheme', 'credentials_in_url'];
-
 /**
  * The one sentence the reader gets when a step of Run fails. A network error on another origin
  * is most likely CORS: TelenorID+ staging and production do not let this site call /token.
@@ -581,7 +579,7 @@ export function describeRunFailure(
       return `${context.environment} could not be reached during ${where}, or did not allow this site to read the answer (CORS). A terminal or a back end may still reach it${f.curl ? ': the request is below as curl' : ''}.`;
     return `${context.environment} could not be reached during ${where}${f.code === 'timeout' ? ' (no answer in time)' : ''}. Check that it is up, then try again.`;
   }
-  if (refusedProviderCodes.includes(f.code))
+  if (isProviderRefusal(f.code))
     return `Refused before sending anything: ${f.detail ? `${f.detail} ` : ''}${f.explanation.meaning} ${f.explanation.reaction}`;
   if (f.code === 'state_mismatch')
     return `The answer came back with a state this browser did not send, so it was rejected and no code was exchanged. ${f.explanation.reaction}`;

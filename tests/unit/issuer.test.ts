@@ -10,6 +10,7 @@ import {
   describeRunFailure,
   environmentFor,
   exchangeCode,
+  isProviderRefusal,
   issuerHost,
   prepareClient,
   validateDiscovery,
@@ -167,5 +168,14 @@ describe('issuer URLs a link may carry', () => {
     expect(environmentFor('custom', { customIssuer: 'http://127.0.0.1:5000/op' }).label).toBe(
       'Custom issuer 127.0.0.1:5000',
     );
+  });
+});
+
+describe('isProviderRefusal', () => {
+  it('names the provider checks’ refusals, so no stand-in replaces such a provider', () => {
+    for (const code of ['issuer_mismatch', 'insecure_http', 'unsupported_scheme', 'credentials_in_url'])
+      expect(isProviderRefusal(code)).toBe(true);
+    for (const code of ['network_error', 'timeout', 'http_error', 'invalid_json'])
+      expect(isProviderRefusal(code)).toBe(false);
   });
 });

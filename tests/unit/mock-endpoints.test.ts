@@ -1,7 +1,9 @@
 // The scope builder shows the mock's authorization URL from the catalogue, before the mock runs
 // (issue #19): every value it takes from there must be what the running mock publishes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockDiscoveryFromCatalogue, mockPageUrl } from '../../src/oidc/mock-endpoints';
+import { documentedDiscovery, mockDiscoveryFromCatalogue, mockPageUrl } from '../../src/oidc/mock-endpoints';
+import { endpointPaths } from '../../src/oidc/catalogue/endpoints';
+import { telenorIdPlusIssuers } from '../../src/oidc/catalogue';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -30,5 +32,18 @@ describe('the mock’s endpoints without the mock', () => {
       'https://portal.test/portal/mock/authorize/',
     );
     expect(mockPageUrl('http://localhost:3000', '/', 'logout')).toBe('http://localhost:3000/mock/logout/');
+  });
+});
+
+describe('the documented endpoints, when a real issuer’s discovery cannot be read', () => {
+  it('are the catalogue’s paths under that issuer, and nothing else is invented', () => {
+    const doc = documentedDiscovery(telenorIdPlusIssuers.staging);
+    expect(doc).toEqual({
+      issuer: telenorIdPlusIssuers.staging,
+      authorization_endpoint: telenorIdPlusIssuers.staging + endpointPaths.authorization_endpoint.path,
+      token_endpoint: telenorIdPlusIssuers.staging + endpointPaths.token_endpoint.path,
+      userinfo_endpoint: telenorIdPlusIssuers.staging + endpointPaths.userinfo_endpoint.path,
+      jwks_uri: telenorIdPlusIssuers.staging + endpointPaths.jwks_uri.path,
+    });
   });
 });

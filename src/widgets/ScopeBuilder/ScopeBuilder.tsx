@@ -12,9 +12,10 @@ import {
   classifyScope,
   completeCodeFlow,
   describeRunFailure,
-  endpointPaths,
   failure,
   discoverProvider,
+  documentedDiscovery,
+  isProviderRefusal,
   mockDiscoveryFromCatalogue,
   newRequestSecrets,
   parseCallback,
@@ -66,14 +67,6 @@ type Discovered =
   | { kind: 'unconfirmed' }
   | { kind: 'ok'; document: DiscoveryDocument; note?: string; curl?: string }
   | { kind: 'failed'; sentence: string; curl?: string; guide?: GuideTopic };
-
-/** Failures after which the documented endpoint paths must not stand in for discovery. */
-const refusedProviderCodes = new Set([
-  'issuer_mismatch',
-  'insecure_http',
-  'unsupported_scheme',
-  'credentials_in_url',
-]);
 
 type Secrets = { codeVerifier: string; state: string; nonce: string };
 
@@ -335,20 +328,11 @@ export default function ScopeBuilder(): React.JSX.Element {
       const result = await discoverProvider(env.issuer);
       if (cancelled) return;
       if (result.ok) setDiscovered({ kind: 'ok', document: result.document });
-      else if (
-        (env.id === 'staging' || env.id === 'production') &&
-        !refusedProviderCodes.has(result.failure.code)
-      )
+      else if ((env.id === 'staging' || env.id === 'production') && !isProviderRefusal(result.failure.code))
         // The documented endpoint paths still let the reader build and copy the URL.
         setDiscovered({
           kind: 'ok',
-          document: {
-            issuer: env.issuer,
-            authorization_endpoint: env.issuer + endpointPaths.authorization_endpoint.path,
-            token_endpoint: env.issuer + endpointPaths.token_endpoint.path,
-            userinfo_endpoint: env.issuer + endpointPaths.userinfo_endpoint.path,
-            jwks_uri: env.issuer + endpointPaths.jwks_uri.path,
-          },
+          document: documentedDiscovery(env.issuer),
           note: `${describeRunFailure(result.failure, { step: 'discovery', environment: env.label, corsLikely: true })} The URL below uses the documented endpoint paths instead.`,
           ...(result.failure.curl ? { curl: result.failure.curl } : {}),
         });
