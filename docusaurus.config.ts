@@ -8,6 +8,7 @@ import { accessible } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
+import docDescriptions from './plugins/doc-descriptions';
 import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
 import remarkCodeFromFile from './plugins/code-from-file';
@@ -134,6 +135,8 @@ const config: Config = {
     bundleModules,
     // mark.js (search-term highlighting) loads when a search result is opened, not on every page.
     lazySearchHighlight,
+    // Every doc's description out of the docs route props that every doc page loads (no doc cards here).
+    docDescriptions,
     // A Content-Security-Policy and a referrer policy in every page (head tags), with each page's inline
     // scripts hashed into it after the build; frame-ancestors and nosniff need HTTP headers
     // (config/security-headers.mjs, README “Publishing”).
