@@ -47,6 +47,8 @@ test('code blocks are highlighted (bash, http) and have a copy button', async ({
   await gotoHydrated(page, 'api');
   for (const language of ['bash', 'http']) {
     const block = page.locator(`article div.language-${language}`).first();
+    // The grammar loads when the block comes into view (src/theme/CodeBlock/Content), as a reader scrolls.
+    await block.scrollIntoViewIfNeeded();
     await expect(block).toBeVisible();
     await expect(block.locator('.token').first()).toBeAttached();
     await block.hover();

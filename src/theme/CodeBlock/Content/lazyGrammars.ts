@@ -32,3 +32,22 @@ export function loadGrammar(name: string): Promise<void> {
   }
   return promise;
 }
+
+/**
+ * Calls `run` once `element` is in view (at once without an element or IntersectionObserver, e.g. in
+ * an old browser); returns a function that stops watching.
+ */
+export function whenInView(element: Element | null, run: () => void): () => void {
+  if (!element || typeof IntersectionObserver === 'undefined') {
+    run();
+    return () => {};
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      observer.disconnect();
+      run();
+    }
+  });
+  observer.observe(element);
+  return () => observer.disconnect();
+}
