@@ -50,7 +50,8 @@ test('code blocks are highlighted (bash, http) and have a copy button', async ({
     // The grammar loads when the block comes into view (src/theme/CodeBlock/Content), as a reader scrolls.
     await block.scrollIntoViewIfNeeded();
     await expect(block).toBeVisible();
-    await expect(block.locator('.token').first()).toBeAttached();
+    // prism-react-renderer wraps unhighlighted text in `.token.plain` too: a highlighted block has others.
+    await expect(block.locator('.token:not(.plain)').first()).toBeAttached();
     await block.hover();
     await expect(block.getByRole('button', { name: /copy/i })).toBeVisible();
   }
