@@ -126,11 +126,14 @@ describe('runLogin', () => {
     });
   });
 
-  it('no session storage: storage_blocked, and the tab stays', async () => {
+  it('no session storage: storage_blocked (popup_blocked when a popup was blocked), and the tab stays', async () => {
     popup = null;
     storage = undefined;
     const outcome = await runLogin(authorize, { mode: 'redirect', redirect: { widget: 'w', context: {} } });
     expect(outcome).toEqual({ kind: 'storage_blocked' });
+    expect(await runLogin(authorize, { mode: 'popup', redirect: { widget: 'w', context: {} } })).toEqual({
+      kind: 'popup_blocked',
+    });
     expect((win['location'] as { assign: ReturnType<typeof vi.fn> }).assign).not.toHaveBeenCalled();
   });
 
