@@ -137,6 +137,28 @@ export default tseslint.config(
     },
   },
   {
+    // Build-time code reads src/oidc, never a widget's folder (issue #16: the twins read the causes from src/oidc).
+    files: [
+      'plugins/**/*.{ts,mts}',
+      'src/markdown-twins/**/*.ts',
+      'src/round-trip/**/*.ts',
+      'src/components/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/widgets/*/**', '!**/widgets/shared/**'],
+              message: 'Read it from src/oidc (or src/widgets/shared), not from a widget folder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One file opens windows: the login popup of runLogin.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/widgets/shared/loginRoundTrip.ts'],
