@@ -70,3 +70,23 @@ describe('readShareLink', () => {
       expect(() => readShareLink(input).get('a')).not.toThrow();
   });
 });
+
+describe('the inspector’s link on the helper', () => {
+  it('keeps an authorization URL’s non-secret parameters only, and refuses a URL with a code or token', async () => {
+    const { parseInspectorShare } = await import('../../src/oidc/inspect/share');
+    expect(
+      parseInspectorShare('?url=' + encodeURIComponent('https://id.telenor.no/authorize?scope=openid')),
+    ).toEqual({
+      url: 'https://id.telenor.no/authorize?scope=openid',
+    });
+    expect(parseInspectorShare('?url=' + encodeURIComponent('https://x.example/cb?code=abc')).problem).toBe(
+      'The link’s URL carries code, which a share link never should; it was not filled in.',
+    );
+    expect(parseInspectorShare('?url=javascript%3Aalert(1)').problem).toMatch(/not an http\(s\) URL/);
+    const beside = parseInspectorShare('?kind=jwt&access_token=eyJx');
+    expect(beside).toEqual({
+      kind: 'jwt',
+      problem: 'The link carries access_token, which a share link never should; it was ignored.',
+    });
+  });
+});
