@@ -14,6 +14,9 @@ describe('buildShareLink', () => {
       ['none', undefined],
     ]);
     expect(link).toBe('https://portal.test/tools/x?env=mock&mode=iframe');
+    expect(buildShareLink('https://portal.test/x', [['scope', '']], { keepEmpty: ['scope'] })).toBe(
+      'https://portal.test/x?scope=',
+    );
   });
 
   it('never writes a secret parameter or a token-shaped value, whatever a widget asks', () => {
