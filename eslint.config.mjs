@@ -34,6 +34,30 @@ const roundTripPrimitives = [
   'runInHiddenFrame',
 ];
 
+/** A widget component file holds at most this many `useState`: the form is a reducer, a run a state machine. */
+const maxUseState = 8;
+const widgetShape = {
+  rules: {
+    'max-use-state': {
+      meta: { type: 'suggestion', schema: [{ type: 'integer' }] },
+      create(context) {
+        const max = context.options[0] ?? maxUseState;
+        let count = 0;
+        return {
+          "CallExpression[callee.name='useState']"(node) {
+            count += 1;
+            if (count === max + 1)
+              context.report({
+                node,
+                message: `More than ${max} useState in one file: keep the form in one reducer (src/widgets/shared/form.ts) and Run in runReducer (src/oidc/run.ts).`,
+              });
+          },
+        };
+      },
+    },
+  },
+};
+
 function otherWidgetPatterns(own) {
   return widgetFolders
     .filter((name) => name !== own)
@@ -47,6 +71,7 @@ function widgetBoundaries(name) {
   const moved = !notYetOnTheSharedLayer.includes(name);
   return {
     files: [`src/widgets/${name}/**/*.{ts,tsx}`],
+    plugins: { 'widget-shape': widgetShape },
     rules: {
       'no-restricted-imports': [
         'error',
@@ -73,7 +98,9 @@ function widgetBoundaries(name) {
             : [],
         },
       ],
-      ...(moved ? { 'max-lines': ['error', { max: 400 }] } : {}),
+      ...(moved
+        ? { 'max-lines': ['error', { max: 400 }], 'widget-shape/max-use-state': ['error', maxUseState] }
+        : {}),
     },
   };
 }
