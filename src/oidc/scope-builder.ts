@@ -469,16 +469,18 @@ export async function completeCodeFlow(
   const exchanged = await exchangeCode(settings, callbackUrl, secrets, { requestedScopes });
   if (!exchanged.ok) return exchanged;
   const { view } = exchanged;
-  const verification = await verifyTokenSet(settings, view.tokens, { nonce: secrets.nonce });
-  const userinfo =
+  // The signature checks (JWKS) and /userinfo do not depend on each other: one round trip, not two.
+  const [verification, userinfo] = await Promise.all([
+    verifyTokenSet(settings, view.tokens, { nonce: secrets.nonce }),
     view.tokens.accessToken && view.grantedScopes.includes('openid')
-      ? await fetchUserinfo(
+      ? fetchUserinfo(
           settings,
           view.tokens.accessToken,
           typeof view.idToken?.claims.sub === 'string' ? view.idToken.claims.sub : undefined,
           view.grantedScopes,
         )
-      : undefined;
+      : undefined,
+  ]);
   const received: ReceivedClaim[] = [
     ...(view.idTokenClaims ?? []).map((c) => ({ ...c, location: 'id_token' as const })),
     ...(view.accessTokenClaims ?? []).map((c) => ({ ...c, location: 'access_token' as const })),
