@@ -6,6 +6,9 @@
 export * from './catalogue';
 export * from './environments';
 export * from './failures';
+export * from './failure-sentence';
+export * from './share-link';
+export * from './run';
 export * from './curl';
 export {
   fetchJsonObject,
@@ -34,3 +37,4 @@ export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
 export * from './times';
+export * from './runners/code-flow';
