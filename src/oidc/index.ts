@@ -33,4 +33,5 @@ export * from './refresh';
 export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
+export * from './silent-check';
 export * from './times';
