@@ -34,4 +34,5 @@ export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
 export * from './silent-check';
+export * from './silent-tryout';
 export * from './times';

@@ -5,7 +5,7 @@
  * logout read the same way. Framework-free: how the /authorize request reaches the provider (a
  * hidden frame, a top-level redirect, a test's HTTP walk) is the caller's, passed in as its answer.
  */
-import type { AuthorizationSecrets } from './authorize';
+import { buildAuthorizationRequest, type AuthorizationSecrets } from './authorize';
 import { buildEndSessionRequest, exchangeCode } from './tokens';
 import { parseCallback } from './callback';
 import type { ClientSettings } from './client';
@@ -170,7 +170,11 @@ export async function finishSilentCheck(
   settings: ClientSettings,
   plan: SilentCheckPlan,
   arrival: SilentArrival,
-  options: { now?: () => number } = {},
+  options: {
+    now?: () => number;
+    /** Called when a code arrived and goes to /token (the widget's run moves to “exchanging”). */
+    onExchange?: () => void;
+  } = {},
 ): Promise<SilentCheckRun> {
   const now = options.now ?? Date.now;
   const received =
@@ -205,6 +209,7 @@ export async function finishSilentCheck(
     };
   }
 
+  options.onExchange?.();
   const exchanged = await exchangeCode(settings, received!, plan.secrets, {
     requestedScopes: silentCheckScope.split(' '),
   });
@@ -277,6 +282,22 @@ export async function runSilentCheck(
   if (!planned.ok) return planned;
   const arrival = await send(planned.plan.authorizeUrl);
   return { ok: true, run: await finishSilentCheck(settings, planned.plan, arrival, options) };
+}
+
+/**
+ * The tryout's interactive login (what a reader's “Log in” button does): the same request as the
+ * check, without prompt=none, so TelenorID+ shows its login page.
+ */
+export async function planTryoutLogin(
+  settings: ClientSettings,
+  input: { redirectUri: string },
+): Promise<Result<{ url: string; secrets: AuthorizationSecrets }>> {
+  const built = await buildAuthorizationRequest(settings, {
+    redirectUri: input.redirectUri,
+    scope: silentCheckScope,
+  });
+  if (!built.ok) return built;
+  return { ok: true, url: built.request.url, secrets: built.request.secrets };
 }
 
 /** The tryout's interactive login, finished: who logged in, or the sentence why not. */

@@ -26,10 +26,10 @@ import { setMockScenario } from '../../src/mocks/tenant';
 import { mockAuthorizeAs } from './support/mock-login';
 import {
   parseSilentScenario,
-  redactCallbackUrl,
   shareSilentScenarioUrl,
   silentCheckClientId,
-} from '../../src/widgets/SilentAuthTryout/scenario';
+} from '../../src/oidc/silent-tryout';
+import { redactCallbackUrl } from '../../src/oidc/silent-check';
 import { silentCheckSample } from '../../src/widgets/SilentAuthTryout/sample';
 import { useMockServer } from './support/mock-server';
 
