@@ -36,6 +36,6 @@ export * from './refresh';
 export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
-export * from './silent-check';
+export * from './runners/silent-checks';
 export * from './silent-tryout';
 export * from './times';

@@ -1,81 +1,52 @@
 /**
- * The prompt=none tryout as data: which client checks the session in each environment, the form
- * (mode, tamper, the mock's switches) as one reducer a share link restores with one dispatch, and
- * the run as one state machine (idle → running → exchanging → done | failed) that keeps the last
- * check, the session note and the checks the frame diagnosis compares. Framework-free: the widget
- * (src/widgets/SilentAuthTryout) renders this state and sends the requests through the runner in
- * silent-check.ts.
+ * The prompt=none tryout as data: the form (mode, tamper, the mock's switches: one object for the
+ * widgets' `formReducer`, which a share link restores with one dispatch), its share link
+ * (`buildShareLink` / `readShareLink`), and the run as one state machine (idle → running →
+ * exchanging → done | failed) that also keeps what outlives one run: the last check while the reader
+ * logs in, the session note, and the checks the frame diagnosis compares. Framework-free: the widget
+ * (src/widgets/SilentAuthTryout) renders it and sends requests through runners/silent-checks.ts.
  */
 import type { GuideTopic } from './catalogue';
-import { testClient } from './catalogue/fixtures';
 import type { EnvironmentId } from './environments';
 import type { OidcFailure } from './failures';
 import { diagnoseFrame, type CheckRecord, type FrameDiagnosis, type SilentMode } from './silent';
-import type { SilentCheckRun } from './silent-check';
-
-/**
- * The registered public web client (Public type, PKCE, no secret) of an environment. A web page
- * checks the session with its own web client; a native client (MobileApp) always needs the user
- * present, so it would only ever hear interaction_required. Staging, production and custom
- * issuers have no clients the portal may use.
- */
-export function silentCheckClientId(env: EnvironmentId): string | undefined {
-  if (env === 'mock' || env === 'local') return testClient(env, 'Public').clientId;
-  return undefined;
-}
+import type { SilentCheckReport } from './runners/silent-checks';
+import { buildShareLink, readShareLink } from './share-link';
 
 // ---------------------------------------------------------------------------------------------
-// The form
+// The form (one object, for the widgets' `formReducer`: a share link restores it in one dispatch)
 
 export type SilentTryoutForm = {
   mode: SilentMode;
   /** Demonstration: forge the answer's state, which the check must reject. */
   tamper: boolean;
+  /** The mock has answered once: its switches show its scenario and may be pressed. */
+  mockLoaded: boolean;
   /** The mock's switches as its last answer said (or as just pressed, until it answers). */
-  mock: { loaded: boolean; session: boolean; consent: boolean };
+  mockSession: boolean;
+  mockConsent: boolean;
 };
 
 export const initialSilentTryoutForm: SilentTryoutForm = {
   mode: 'iframe',
   tamper: false,
-  mock: { loaded: false, session: false, consent: false },
+  mockLoaded: false,
+  mockSession: false,
+  mockConsent: false,
 };
 
 /** The mock's scenario as the control client returns it (any object: read defensively). */
 export type MockScenarioLike = Readonly<Record<string, unknown>>;
 
-export type SilentTryoutFormAction =
-  | { type: 'mode'; mode: SilentMode }
-  | { type: 'tamper'; tamper: boolean }
-  /** Pressed: shown at once; the mock's answer confirms or corrects it. */
-  | { type: 'mockSwitch'; key: 'session' | 'consent'; on: boolean }
-  | { type: 'mockAnswered'; scenario: MockScenarioLike }
-  /** A share link, or the return of a redirect: the whole form in one dispatch. */
-  | { type: 'restore'; form: Partial<Pick<SilentTryoutForm, 'mode' | 'tamper'>> };
-
-export function silentTryoutFormReducer(
-  form: SilentTryoutForm,
-  action: SilentTryoutFormAction,
-): SilentTryoutForm {
-  switch (action.type) {
-    case 'mode':
-      return { ...form, mode: action.mode };
-    case 'tamper':
-      return { ...form, tamper: action.tamper };
-    case 'mockSwitch':
-      return { ...form, mock: { ...form.mock, [action.key]: action.on } };
-    case 'mockAnswered':
-      return {
-        ...form,
-        mock: {
-          loaded: true,
-          session: action.scenario['ssoSession'] === true,
-          consent: action.scenario['consentRequired'] === true,
-        },
-      };
-    case 'restore':
-      return { ...form, ...action.form };
-  }
+/** The form's switches as the mock's answer says (anything but a boolean true is off). */
+export function mockSwitchesOf(
+  scenario: MockScenarioLike,
+): Pick<SilentTryoutForm, 'mockLoaded' | 'mockSession' | 'mockConsent'> {
+  return {
+    mockLoaded: true,
+    mockSession: scenario['ssoSession'] === true,
+    mockConsent: scenario['consentRequired'] === true,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,23 +55,30 @@ export function silentTryoutFormReducer(
 /** What a share link may carry: the mode, and the mock's switches (a real tenant's session is a login). */
 export type SilentScenario = { mode?: SilentMode; session?: boolean; consent?: boolean };
 
-function onOff(value: string | null): boolean | undefined {
-  if (value === 'on') return true;
-  if (value === 'off') return false;
-  return undefined;
+const modes = ['iframe', 'redirect'] as const satisfies readonly SilentMode[];
+
+/**
+ * Read a share link's query (`readShareLink`: hostile input). Unknown values are left out, each
+ * with a sentence in `problems`; a code, token or state in the link is never used.
+ */
+export function readSilentShareLink(search: unknown): { scenario: SilentScenario; problems: string[] } {
+  const link = readShareLink(search, { who: 'the tryout' });
+  const mode = link.oneOf('mode', modes);
+  const session = link.onOff('session');
+  const consent = link.onOff('consent');
+  return {
+    scenario: {
+      ...(mode ? { mode } : {}),
+      ...(session !== undefined ? { session } : {}),
+      ...(consent !== undefined ? { consent } : {}),
+    },
+    problems: link.problems,
+  };
 }
 
-/** Read a share link's query. Unknown or odd values are ignored, never trusted. */
+/** The scenario a link's query names (what was left out: `readSilentShareLink`'s problems). */
 export function parseSilentScenario(search: string): SilentScenario {
-  const p = new URLSearchParams(search);
-  const out: SilentScenario = {};
-  const mode = p.get('mode');
-  if (mode === 'iframe' || mode === 'redirect') out.mode = mode;
-  const session = onOff(p.get('session'));
-  if (session !== undefined) out.session = session;
-  const consent = onOff(p.get('consent'));
-  if (consent !== undefined) out.consent = consent;
-  return out;
+  return readSilentShareLink(search).scenario;
 }
 
 /** Whether a link names anything of the tryout (then the page scrolls to it). */
@@ -116,24 +94,23 @@ export function mockPatchOf(shared: SilentScenario): { ssoSession?: boolean; con
   };
 }
 
+const onOff = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'on' : 'off');
+
 /**
- * The share link: the page's URL with the scenario in its query and nothing else of the page's
- * state. The mock's switches are shared only for the mock (a real tenant's session is a login).
+ * The share link (`buildShareLink`): the page's URL with the scenario in its query and nothing else
+ * of the page's state. The mock's switches are shared only for the mock (a real tenant's session is a login).
  */
 export function shareSilentScenarioUrl(
   pageUrl: string,
   scenario: { env: EnvironmentId; mode: SilentMode; session?: boolean; consent?: boolean },
 ): string {
-  const url = new URL(pageUrl);
-  url.search = '';
-  url.hash = '';
-  url.searchParams.set('env', scenario.env);
-  url.searchParams.set('mode', scenario.mode);
-  if (scenario.env === 'mock') {
-    if (scenario.session !== undefined) url.searchParams.set('session', scenario.session ? 'on' : 'off');
-    if (scenario.consent !== undefined) url.searchParams.set('consent', scenario.consent ? 'on' : 'off');
-  }
-  return url.href;
+  const atMock = scenario.env === 'mock';
+  return buildShareLink(pageUrl, [
+    ['env', scenario.env],
+    ['mode', scenario.mode],
+    ['session', atMock && onOff(scenario.session)],
+    ['consent', atMock && onOff(scenario.consent)],
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +143,7 @@ export type SilentTryoutState = {
   phase: 'idle' | 'running' | 'exchanging' | 'done' | 'failed';
   activity?: SilentActivity;
   /** The last check, shown until the next one starts. */
-  check?: SilentCheckRun;
+  check?: SilentCheckReport;
   problem?: SilentProblem;
   /** What the last login or logout did (a live region: present from the start). */
   sessionNote?: string;
@@ -180,7 +157,7 @@ export type SilentTryoutEvent =
   | { type: 'start'; activity: SilentActivity }
   /** The provider answered with a code: it goes to /token now. */
   | { type: 'exchanging' }
-  | { type: 'checked'; run: SilentCheckRun }
+  | { type: 'checked'; report: SilentCheckReport }
   | { type: 'noted'; note: string; sessionChanged?: boolean }
   /** A session change makes earlier checks incomparable with later ones. */
   | { type: 'sessionChanged' }
@@ -203,8 +180,8 @@ export function silentTryoutReducer(state: SilentTryoutState, event: SilentTryou
       return {
         ...state,
         phase: 'done',
-        check: event.run,
-        checks: event.run.record ? [...state.checks, event.run.record] : state.checks,
+        check: event.report,
+        checks: event.report.result.record ? [...state.checks, event.report.result.record] : state.checks,
       };
     case 'noted':
       return { ...state, sessionNote: event.note, ...(event.sessionChanged ? { checks: [] } : {}) };

@@ -1,14 +1,11 @@
 import CodeBlock from '@theme/CodeBlock';
-import type { SilentCheckRun } from '@site/src/oidc';
+import type { SilentCheckReport } from '@site/src/oidc';
 import styles from './styles.module.css';
 
 /** The check's exchanges as sent and answered: /authorize, the redirect back with its state, /token. */
-export default function ExchangeSteps({
-  exchanges,
-}: {
-  exchanges: SilentCheckRun['exchanges'];
-}): React.JSX.Element {
-  const { authorize, token } = exchanges;
+export default function ExchangeSteps({ check }: { check: SilentCheckReport }): React.JSX.Element {
+  const authorize = check.result;
+  const token = check.exchanges[1]?.kind === 'http' ? check.exchanges[1] : undefined;
   return (
     <section aria-label="The exchange, step by step">
       <h3 className={styles.heading}>The exchange, step by step</h3>
@@ -18,7 +15,7 @@ export default function ExchangeSteps({
             The /authorize request with <code>prompt=none</code>, sent{' '}
             {authorize.mode === 'iframe' ? 'in a hidden iframe' : 'as a top-level redirect'}:
           </p>
-          <CodeBlock language="text">{authorize.url}</CodeBlock>
+          <CodeBlock language="text">{authorize.authorizeUrl}</CodeBlock>
         </li>
         <li>
           <p>The redirect back to the redirect_uri (the code shortened):</p>
@@ -39,7 +36,7 @@ export default function ExchangeSteps({
         </li>
         <li>
           <p>The token request (secrets and the code replaced by placeholders):</p>
-          {token.sent ? (
+          {token ? (
             <>
               <CodeBlock language="bash">{token.curl}</CodeBlock>
               <p>
@@ -50,7 +47,7 @@ export default function ExchangeSteps({
               {token.note && <p className={styles.muted}>{token.note}.</p>}
             </>
           ) : (
-            <p>{token.reason}</p>
+            <p>{authorize.tokenNotSent}</p>
           )}
         </li>
       </ol>

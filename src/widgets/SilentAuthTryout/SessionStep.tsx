@@ -9,7 +9,7 @@ import styles from './styles.module.css';
 export default function SessionStep({
   headingId,
   atMock,
-  mock,
+  form,
   busy,
   supported,
   note,
@@ -19,7 +19,7 @@ export default function SessionStep({
 }: {
   headingId: string;
   atMock: boolean;
-  mock: SilentTryoutForm['mock'];
+  form: Pick<SilentTryoutForm, 'mockLoaded' | 'mockSession' | 'mockConsent'>;
   busy: boolean;
   supported: boolean;
   note: string | undefined;
@@ -27,20 +27,21 @@ export default function SessionStep({
   onLogin: () => void;
   onLogout: () => void;
 }): React.JSX.Element {
-  const switchInactive = !mock.loaded || busy;
+  const switchInactive = !form.mockLoaded || busy;
+  const value = { session: form.mockSession, consent: form.mockConsent };
   const mockSwitch = (key: 'session' | 'consent', label: string) => (
     <label className={styles.switch}>
       <input
         type="checkbox"
         role="switch"
-        checked={mock[key]}
+        checked={value[key]}
         // Not disabled while the mock switches: that would drop focus at each Space.
         aria-disabled={switchInactive || undefined}
         onChange={(e) => {
           if (!switchInactive) onMockSwitch(key, e.target.checked);
         }}
       />{' '}
-      {label}: <strong>{mock[key] ? 'on' : 'off'}</strong>
+      {label}: <strong>{value[key] ? 'on' : 'off'}</strong>
     </label>
   );
   return (

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useReducer, useRef } from 'react';
-import CopyButton from '@site/src/components/CopyButton';
+import { useCallback, useEffect, useId, useReducer, useRef, useState } from 'react';
 import {
   busyLine,
-  discoverProvider,
   explain,
+  failure,
+  failureSentence,
   finishSilentCheck,
   finishTryoutLogin,
   frameDiagnosisOf,
@@ -11,43 +11,40 @@ import {
   initialSilentTryoutState,
   isBusy,
   mockPatchOf,
+  mockSwitchesOf,
   namesSilentScenario,
-  parseSilentScenario,
   planSilentCheck,
   planTryoutLogin,
   planTryoutLogout,
   problemOf,
+  readSilentShareLink,
   readTryoutLogout,
   shareSilentScenarioUrl,
-  silentCheckClientId,
   silentCheckTimeoutMs,
-  silentTryoutFormReducer,
   silentTryoutReducer,
   tokenAnswerLine,
   type AuthorizationSecrets,
   type CheckRecord,
   type ClientSettings,
   type MockScenarioLike,
+  type OidcFailure,
   type SilentActivity,
   type SilentArrival,
   type SilentCheckPlan,
+  type SilentProblem,
+  type SilentTryoutForm,
 } from '@site/src/oidc';
-import {
-  awaitPopupCallback,
-  beginRedirectLogin,
-  callbackUrlFor,
-  navigatePopup,
-  openLoginPopup,
-  runInHiddenFrame,
-  takeReturnedLogin,
-} from '../shared/loginRoundTrip';
+import { callbackUrlFor } from '../shared/loginRoundTrip';
+import { resumeLogin, runLogin, type LoginOutcome } from '../shared/runLogin';
+import { useMockControl, useProviderSession } from '../shared/providerSession';
+import { formReducer } from '../shared/form';
+import { readMockScenarioInPlace } from '../shared/mockScenario';
 import { bringIntoView } from '../shared/bringIntoView';
 import { focusResult, rememberFocus } from '../shared/focus';
-import { controlMock, type MockControlRequest } from '@site/src/mocks/control';
-import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
+import { useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import SessionStep from './SessionStep';
 import CheckStep from './CheckStep';
-import { FrameNote, Problem, VerdictLine } from './Verdict';
+import { FrameNote, LinkProblems, NoTestClient, Problem, ShareScenario, VerdictLine } from './Verdict';
 import ExchangeSteps from './ExchangeSteps';
 import WhatNext, { ThirdPartyCookies } from './WhatNext';
 import styles from './styles.module.css';
@@ -56,35 +53,31 @@ const widgetName = 'prompt-none-tryout';
 /** The widget's anchor, to come back to after a full-page redirect. */
 const anchorId = 'prompt-none-tryout';
 
-/** The mock's scenario as this tab has it (restored from sessionStorage), without starting the worker. */
-async function readMockScenario(baseUrl: string): Promise<Record<string, unknown>> {
-  const [{ prepareMockTenant }, { getMockScenario }] = await Promise.all([
-    import('@site/src/mocks/browser'),
-    import('@site/src/mocks/tenant'),
-  ]);
-  prepareMockTenant({ baseUrl });
-  return { ...getMockScenario() };
-}
-
 /** What the widget keeps across a full-page redirect: no token, no secret of its own. */
 type RoundTripContext =
   | { purpose: 'check'; tamper: boolean; authorizeUrl: string; checks: CheckRecord[] }
-  | { purpose: 'login'; checks: CheckRecord[] };
+  | { purpose: 'login' | 'logout'; checks: CheckRecord[] };
+
+type Settings = { ok: true; settings: ClientSettings } | { ok: false; problem: SilentProblem };
 
 /**
  * The prompt=none tryout: make an SSO session (or not), check for it silently in a hidden iframe
  * or by a top-level redirect, and see each outcome with what a client should do next. The form is
  * one reducer, the run one state machine (src/oidc/silent-tryout.ts); each check is the runner's
- * (src/oidc/silent-check.ts). Codes and tokens live in this component's memory only, shown shortened.
+ * (src/oidc/runners/silent-checks.ts), each round trip `runLogin`'s. Codes and tokens live in this
+ * component's memory only, shown shortened.
  */
 export default function SilentAuthTryout(): React.JSX.Element {
-  const env = useEnvironment();
+  const { ready } = useEnvironment();
+  const session = useProviderSession();
+  const mock = useMockControl();
+  const env = session.environment;
   const baseUrl = useSiteBaseUrl();
   const ids = useId();
-  const [form, dispatchForm] = useReducer(silentTryoutFormReducer, initialSilentTryoutForm);
+  const [form, setForm] = useReducer(formReducer<SilentTryoutForm>, initialSilentTryoutForm);
   const [state, dispatch] = useReducer(silentTryoutReducer, initialSilentTryoutState);
+  const [linkProblems, setLinkProblems] = useState<string[]>([]);
   const idTokenForLogout = useRef<string | undefined>(undefined);
-  const discoveryCache = useRef(new Map<string, Record<string, unknown>>());
   const verdictLine = useRef<HTMLParagraphElement>(null);
   const mounted = useRef(true);
   useEffect(
@@ -94,53 +87,30 @@ export default function SilentAuthTryout(): React.JSX.Element {
     [],
   );
 
-  const clientId = silentCheckClientId(env.id);
+  const clientId = session.testClient('Public')?.clientId;
   const supported = clientId !== undefined;
   const busy = isBusy(state);
   const redirectUri = () => callbackUrlFor(window.location.origin, baseUrl);
-  const returnTo = () => window.location.pathname + window.location.search + '#' + anchorId;
-
-  /** The check's client settings in the selected environment; says what is wrong and returns undefined. */
-  const settingsFor = useCallback(async (): Promise<ClientSettings | undefined> => {
-    if (!env.issuer || !clientId) {
-      dispatch({
-        type: 'failed',
-        problem: problemOf(
-          'The tryout uses a registered test client, which only the mock and the local test tenant have. Pick one of those in the navigation bar.',
-        ),
-      });
-      return undefined;
-    }
-    await environmentReady(env.id, baseUrl);
-    let discovery = discoveryCache.current.get(env.issuer);
-    if (!discovery) {
-      const fetched = await discoverProvider(env.issuer);
-      if (!fetched.ok) {
-        const where = `while reading ${env.label}’s discovery document${env.id === 'local' ? ': is the tenant running? npm run tenant' : ''}`;
-        dispatch({
-          type: 'failed',
-          problem: problemOf(
-            `${tokenAnswerLine({ ok: false, failure: fetched.failure })} (${where})`,
-            fetched.failure,
-          ),
-        });
-        return undefined;
-      }
-      discovery = fetched.document;
-      discoveryCache.current.set(env.issuer, discovery);
-    }
-    return { discovery, issuer: env.issuer, clientId };
-  }, [env.id, env.issuer, env.label, clientId, baseUrl]);
-
-  /** The mock's scenario control (src/mocks/README.md); shows the scenario after the change. */
-  const mockControl = useCallback(
-    async (body: MockControlRequest) => {
-      await environmentReady('mock', baseUrl);
-      const scenario = (await controlMock(body))?.scenario;
-      if (scenario) dispatchForm({ type: 'mockAnswered', scenario });
+  const redirect = (context: RoundTripContext) => ({
+    widget: widgetName,
+    context,
+    returnTo: window.location.pathname + window.location.search + '#' + anchorId,
+  });
+  const fail = (problem: SilentProblem) => dispatch({ type: 'failed', problem });
+  const failed = (f: OidcFailure) => fail(problemOf(tokenAnswerLine({ ok: false, failure: f }), f));
+  const showScenario = useCallback(
+    (scenario: MockScenarioLike | undefined) => {
+      if (scenario) setForm({ type: 'restore', values: mockSwitchesOf(scenario) });
     },
-    [baseUrl],
+    [setForm],
   );
+
+  /** The check's client settings here (the mock started), or what is wrong as a sentence. */
+  const settingsFor = useCallback(async (): Promise<Settings> => {
+    const found = await session.clientSettings('Public');
+    if (found.ok) return found;
+    return { ok: false, problem: problemOf(found.problem.sentence, found.problem.failure) };
+  }, [session]);
 
   const run = useCallback(async (activity: SilentActivity, work: () => Promise<void>) => {
     // Focus stays on the pressed control (aria-disabled while busy, never disabled), and comes back
@@ -150,10 +120,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
     try {
       await work();
     } catch {
-      dispatch({
-        type: 'failed',
-        problem: problemOf('Something went wrong in the tryout itself; reload the page and try again.'),
-      });
+      fail(problemOf('Something went wrong in the tryout itself; reload the page and try again.'));
     } finally {
       if (mounted.current) {
         dispatch({ type: 'finished' });
@@ -165,86 +132,108 @@ export default function SilentAuthTryout(): React.JSX.Element {
   /** Read the answer of a check (state first), exchange a code, and show all of it. */
   const finishCheck = useCallback(
     async (plan: SilentCheckPlan, arrival: SilentArrival) => {
-      const settings = await settingsFor();
-      if (!settings) return;
-      const { idToken, ...checked } = await finishSilentCheck(settings, plan, arrival, {
+      const found = await settingsFor();
+      if (!found.ok) return fail(found.problem);
+      const report = await finishSilentCheck(found.settings, plan, arrival, {
         onExchange: () => dispatch({ type: 'exchanging' }),
+        context: session.failureContext('token'),
       });
+      const { idToken, ...result } = report.result;
       if (idToken) idTokenForLogout.current = idToken;
-      dispatch({ type: 'checked', run: checked });
+      dispatch({ type: 'checked', report: { ...report, result } });
     },
-    [settingsFor],
+    [settingsFor, session],
   );
 
   /** Exchange the code of an interactive login (to show who logged in) and note the session. */
   const finishLogin = useCallback(
     async (callbackUrl: string, secrets: AuthorizationSecrets) => {
-      const settings = await settingsFor();
-      if (!settings) return;
-      const login = await finishTryoutLogin(settings, callbackUrl, secrets, env.label);
-      if (!login.ok) {
-        dispatch({ type: 'noted', note: login.note });
-        return;
-      }
+      const found = await settingsFor();
+      if (!found.ok) return fail(found.problem);
+      const login = await finishTryoutLogin(
+        found.settings,
+        callbackUrl,
+        secrets,
+        session.failureContext('authorize'),
+      );
+      if (!login.ok) return dispatch({ type: 'noted', note: login.note });
       if (login.idToken) idTokenForLogout.current = login.idToken;
       // The popup's mock lived in another page: adopt the SSO session it started.
       if (env.id === 'mock')
-        await mockControl({
-          set: { ssoSession: true, ...(login.sessionState ? { sessionId: login.sessionState } : {}) },
-        });
+        showScenario(
+          (
+            await mock.set({
+              ssoSession: true,
+              ...(login.sessionState ? { sessionId: login.sessionState } : {}),
+            })
+          )?.scenario,
+        );
       dispatch({ type: 'noted', note: login.note, sessionChanged: true });
     },
-    [settingsFor, env.id, env.label, mockControl],
+    [settingsFor, session, env.id, mock, showScenario],
   );
 
-  // On mount: finish a redirect round trip, or apply a shared scenario to the mock.
+  const noteLogout = useCallback(
+    (plan: { state: string }, returned: string | undefined) => {
+      const read = readTryoutLogout(plan, returned, env.label);
+      if (read.ended) idTokenForLogout.current = undefined;
+      dispatch({ type: 'noted', note: read.note, sessionChanged: read.ended });
+    },
+    [env.label],
+  );
+
+  // Once the environment is known: finish a redirect round trip, or apply a shared scenario to the mock.
   const started = useRef(false);
   useEffect(() => {
-    if (!env.ready || started.current) return;
+    if (!ready || started.current) return;
     started.current = true;
-    const shared = parseSilentScenario(window.location.search);
-    if (shared.mode) dispatchForm({ type: 'restore', form: { mode: shared.mode } });
-    const returned = takeReturnedLogin<RoundTripContext>(widgetName);
+    const { scenario: shared, problems } = readSilentShareLink(window.location.search);
+    setLinkProblems(problems);
+    if (shared.mode) setForm({ type: 'restore', values: { mode: shared.mode } });
+    const back = resumeLogin<RoundTripContext>(widgetName);
     // The reader came for this widget (a share link, or back from a redirect login): show it.
-    if (returned || namesSilentScenario(shared)) bringIntoView(document.getElementById(anchorId));
-    const showScenario = (scenario: MockScenarioLike) => dispatchForm({ type: 'mockAnswered', scenario });
-    if (returned) {
+    if (back || namesSilentScenario(shared)) bringIntoView(document.getElementById(anchorId));
+    if (back) {
       // Focus lands on the result, where the page scrolled, not on "Skip to main content".
       focusResult(verdictLine.current);
-      const ctx = returned.context;
+      const ctx = back.context;
+      const url = back.outcome.url;
       dispatch({ type: 'resumed', checks: ctx.checks });
       if (ctx.purpose === 'check') {
-        dispatchForm({ type: 'restore', form: { mode: 'redirect', tamper: ctx.tamper } });
+        setForm({ type: 'restore', values: { mode: 'redirect', tamper: ctx.tamper } });
         const plan = {
           mode: 'redirect',
           tamper: ctx.tamper,
           authorizeUrl: ctx.authorizeUrl,
-          secrets: returned.secrets,
-        } as const;
-        void run('answer', () => finishCheck(plan, { kind: 'callback', url: returned.callbackUrl }));
-      } else {
-        void run('finishLogin', () => finishLogin(returned.callbackUrl, returned.secrets));
-      }
-      if (env.id === 'mock') void readMockScenario(baseUrl).then(showScenario);
+          secrets: back.secrets,
+        };
+        void run('answer', () => finishCheck({ ...plan, mode: 'redirect' }, { kind: 'callback', url }));
+      } else if (ctx.purpose === 'login') {
+        void run('finishLogin', () => finishLogin(url, back.secrets));
+      } else noteLogout(back.secrets, url);
+      if (env.id === 'mock') void readMockScenarioInPlace(baseUrl).then(showScenario);
       return;
     }
     if (env.id !== 'mock') return;
     const patch = mockPatchOf(shared);
-    // A share link changes the mock through its control endpoint; otherwise the switches only show
+    // A share link changes the mock through its control client; otherwise the switches only show
     // the scenario this tab already has, read in place (no request on page load).
     void (
-      Object.keys(patch).length ? mockControl({ set: patch }) : readMockScenario(baseUrl).then(showScenario)
-    ).catch(() =>
-      dispatch({ type: 'failed', problem: problemOf('The mock did not start; reload the page.') }),
-    );
+      Object.keys(patch).length ? mock.set(patch).then((a) => a?.scenario) : readMockScenarioInPlace(baseUrl)
+    )
+      .then(showScenario)
+      .catch(() => fail(problemOf('The mock did not start; reload the page.')));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
-  }, [env.ready]);
+  }, [ready]);
 
   function onMockSwitch(key: 'session' | 'consent', on: boolean) {
     // Shown at once; the mock's answer confirms (or corrects) it.
-    dispatchForm({ type: 'mockSwitch', key, on });
+    setForm({ type: 'set', field: key === 'session' ? 'mockSession' : 'mockConsent', value: on });
     void run('mock', async () => {
-      await mockControl({ set: key === 'session' ? { ssoSession: on } : { consentRequired: on } });
+      const answer = await mock.set(key === 'session' ? { ssoSession: on } : { consentRequired: on });
+      if (!answer)
+        return fail(problemOf('The mock did not answer, so its switch did not change; reload the page.'));
+      showScenario(answer.scenario);
       if (key === 'session') {
         dispatch({ type: 'sessionChanged' });
         if (!on) idTokenForLogout.current = undefined;
@@ -252,81 +241,68 @@ export default function SilentAuthTryout(): React.JSX.Element {
     });
   }
 
+  /** A round trip that ended without an answer, as the note (closed, timed out) or the problem. */
+  function interrupted(outcome: Exclude<LoginOutcome, { kind: 'callback' }>, problem?: SilentProblem) {
+    if (outcome.kind === 'redirected' || outcome.kind === 'aborted') return;
+    if (outcome.kind === 'not_sent') return problem ? fail(problem) : failed(outcome.failure);
+    const sentence = failureSentence(
+      outcome,
+      session.failureContext('authorize', { unchanged: 'Nothing changed.' }),
+    );
+    if (outcome.kind === 'closed' || outcome.kind === 'timeout') dispatch({ type: 'noted', note: sentence });
+    else fail(problemOf(sentence));
+  }
+
   function onLogin() {
-    const popup = openLoginPopup();
-    const earlier = state.checks;
+    let secrets: AuthorizationSecrets | undefined;
+    let problem: SilentProblem | undefined;
+    // runLogin first, before any await: the popup opens in this click.
+    const login = runLogin(
+      async () => {
+        const found = await settingsFor();
+        if (!found.ok) {
+          problem = found.problem;
+          return failure('invalid_request');
+        }
+        const planned = await planTryoutLogin(found.settings, { redirectUri: redirectUri() });
+        if (!planned.ok) return planned;
+        secrets = planned.secrets;
+        return { ok: true, request: { purpose: 'authorize', url: planned.url, secrets: planned.secrets } };
+      },
+      { mode: 'popup', redirect: redirect({ purpose: 'login', checks: state.checks }) },
+    );
     void run('login', async () => {
-      const settings = await settingsFor();
-      const planned = settings && (await planTryoutLogin(settings, { redirectUri: redirectUri() }));
-      if (!planned || !planned.ok) {
-        popup?.close();
-        if (planned)
-          dispatch({ type: 'failed', problem: problemOf(tokenAnswerLine(planned), planned.failure) });
-        return;
-      }
-      if (!popup) {
-        const context: RoundTripContext = { purpose: 'login', checks: earlier };
-        const begun = beginRedirectLogin(
-          { widget: widgetName, returnTo: returnTo(), context, secrets: planned.secrets },
-          planned.url,
-        );
-        if (!begun)
-          dispatch({
-            type: 'failed',
-            problem: problemOf(
-              'The popup was blocked and this browser does not allow session storage: allow popups for this site.',
-            ),
-          });
-        return;
-      }
-      navigatePopup(popup, planned.url);
-      const outcome = await awaitPopupCallback(popup);
-      if (outcome.kind !== 'callback') {
-        dispatch({
-          type: 'noted',
-          note:
-            outcome.kind === 'closed'
-              ? 'The login window was closed before the login finished. Nothing changed.'
-              : 'The login did not come back in time. Nothing changed.',
-        });
-        return;
-      }
-      await finishLogin(outcome.url, planned.secrets);
+      const outcome = await login;
+      if (outcome.kind !== 'callback') return interrupted(outcome, problem);
+      await finishLogin(outcome.url, secrets!);
     });
   }
 
   function onLogout() {
-    const popup = openLoginPopup();
-    void run('logout', async () => {
-      const settings = await settingsFor();
-      const planned =
-        settings &&
-        planTryoutLogout(settings, {
+    let plan: { state: string } | undefined;
+    let problem: SilentProblem | undefined;
+    const logout = runLogin(
+      async () => {
+        const found = await settingsFor();
+        if (!found.ok) {
+          problem = found.problem;
+          return failure('invalid_request');
+        }
+        const planned = planTryoutLogout(found.settings, {
           postLogoutRedirectUri: redirectUri(),
           ...(idTokenForLogout.current ? { idTokenHint: idTokenForLogout.current } : {}),
         });
-      if (!planned || !planned.ok) {
-        popup?.close();
-        if (planned)
-          dispatch({ type: 'failed', problem: problemOf(tokenAnswerLine(planned), planned.failure) });
-        return;
-      }
-      if (!popup) {
-        dispatch({
-          type: 'failed',
-          problem: problemOf('Allow popups for this site: the logout runs in a popup window.'),
-        });
-        return;
-      }
-      navigatePopup(popup, planned.plan.url);
-      const outcome = await awaitPopupCallback(popup);
-      const read = readTryoutLogout(
-        planned.plan,
-        outcome.kind === 'callback' ? outcome.url : undefined,
-        env.label,
-      );
-      if (read.ended) idTokenForLogout.current = undefined;
-      dispatch({ type: 'noted', note: read.note, sessionChanged: read.ended });
+        if (!planned.ok) return planned;
+        plan = planned.plan;
+        return { ok: true, request: { purpose: 'end_session', ...planned.plan } };
+      },
+      { mode: 'popup', redirect: redirect({ purpose: 'logout', checks: state.checks }) },
+    );
+    void run('logout', async () => {
+      const outcome = await logout;
+      if (outcome.kind === 'callback') return noteLogout(plan!, outcome.url);
+      if (outcome.kind === 'closed' || outcome.kind === 'timeout') return noteLogout(plan!, undefined);
+      interrupted(outcome, problem);
     });
   }
 
@@ -334,58 +310,41 @@ export default function SilentAuthTryout(): React.JSX.Element {
     const { mode, tamper } = form;
     const earlier = state.checks;
     void run('check', async () => {
-      const settings = await settingsFor();
-      if (!settings) return;
-      const planned = await planSilentCheck(settings, { redirectUri: redirectUri(), mode, tamper });
-      if (!planned.ok) {
-        dispatch({ type: 'failed', problem: problemOf(tokenAnswerLine(planned), planned.failure) });
-        return;
-      }
+      const found = await settingsFor();
+      if (!found.ok) return fail(found.problem);
+      const planned = await planSilentCheck(found.settings, { redirectUri: redirectUri(), mode, tamper });
+      if (!planned.ok) return failed(planned.failure);
       const { plan } = planned;
+      const request = { purpose: 'authorize', url: plan.authorizeUrl, secrets: plan.secrets } as const;
       if (mode === 'redirect') {
-        const context: RoundTripContext = {
+        const context = {
           purpose: 'check',
           tamper,
           authorizeUrl: plan.authorizeUrl,
           checks: earlier,
-        };
-        const begun = beginRedirectLogin(
-          { widget: widgetName, returnTo: returnTo(), context, secrets: plan.secrets },
-          plan.authorizeUrl,
-        );
-        if (!begun)
-          dispatch({
-            type: 'failed',
-            problem: problemOf(
-              'This browser does not allow session storage, so the page could not resume after the redirect: use the iframe mode.',
-            ),
-          });
+        } as const;
+        const outcome = await runLogin(request, { mode: 'redirect', redirect: redirect({ ...context }) });
+        if (outcome.kind !== 'callback') interrupted(outcome);
         return;
       }
-      const outcome = await runInHiddenFrame(plan.authorizeUrl, { timeoutMs: silentCheckTimeoutMs });
-      if (outcome.kind === 'aborted') return;
-      await finishCheck(
-        plan,
-        outcome.kind === 'callback' ? outcome : { kind: 'timeout', afterMs: silentCheckTimeoutMs },
-      );
+      const outcome = await runLogin(request, { mode: 'frame', timeoutMs: silentCheckTimeoutMs });
+      if (outcome.kind === 'callback') return finishCheck(plan, outcome);
+      if (outcome.kind === 'timeout')
+        return finishCheck(plan, { kind: 'timeout', afterMs: silentCheckTimeoutMs });
+      interrupted(outcome);
     });
   }
 
   const check = state.check;
-  const failure = check?.verdict.failure;
+  const checkFailure = check?.verdict.failure;
   return (
     <div className={styles.tryout} id={anchorId}>
-      {!supported && (
-        <div className="alert alert--warning" role="alert">
-          The tryout checks the session with a registered test client, which only the <strong>mock</strong>{' '}
-          and the <strong>local test tenant</strong> have. Environment now: {env.label}. Pick Mock or Local
-          test tenant in the navigation bar.
-        </div>
-      )}
+      {!supported && <NoTestClient environmentLabel={env.label} />}
+      <LinkProblems problems={linkProblems} />
       <SessionStep
         headingId={`${ids}-session`}
         atMock={env.id === 'mock'}
-        mock={form.mock}
+        form={form}
         busy={busy}
         supported={supported}
         note={state.sessionNote}
@@ -403,37 +362,33 @@ export default function SilentAuthTryout(): React.JSX.Element {
         supported={supported}
         clientId={clientId}
         environmentLabel={env.label}
-        onMode={(mode) => dispatchForm({ type: 'mode', mode })}
-        onTamper={(tamper) => dispatchForm({ type: 'tamper', tamper })}
+        onMode={(mode) => setForm({ type: 'set', field: 'mode', value: mode })}
+        onTamper={(tamper) => setForm({ type: 'set', field: 'tamper', value: tamper })}
         onCheck={onCheck}
       />
       <Problem problem={state.problem} />
-      <VerdictLine ref={verdictLine} verdict={check?.verdict} />
+      <VerdictLine ref={verdictLine} check={check} />
       <FrameNote diagnosis={frameDiagnosisOf(state)} />
       {check && (
         <WhatNext
-          outcome={check.verdict.outcome}
-          mode={check.mode}
-          explanation={failure ? explain(failure.code) : undefined}
+          outcome={check.result.outcome}
+          mode={check.result.mode}
+          explanation={checkFailure ? explain(checkFailure.code) : undefined}
           canLogIn={supported && !busy}
           onLogIn={onLogin}
         />
       )}
       <ThirdPartyCookies />
-      {check && <ExchangeSteps exchanges={check.exchanges} />}
-      <div className={styles.row}>
-        <CopyButton
-          label="Share this scenario"
-          done="Link copied (environment, mode and the mock’s switches; never a code or token)"
-          value={() =>
-            shareSilentScenarioUrl(window.location.href, {
-              env: env.id,
-              mode: form.mode,
-              ...(env.id === 'mock' ? { session: form.mock.session, consent: form.mock.consent } : {}),
-            })
-          }
-        />
-      </div>
+      {check && <ExchangeSteps check={check} />}
+      <ShareScenario
+        link={() =>
+          shareSilentScenarioUrl(window.location.href, {
+            env: env.id,
+            mode: form.mode,
+            ...(env.id === 'mock' ? { session: form.mockSession, consent: form.mockConsent } : {}),
+          })
+        }
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-// The silent-check runner (src/oidc/silent-check.ts) at the local test tenant, over real loopback
+// The silent-check runner (src/oidc/runners/silent-checks.ts) at the local test tenant, over real loopback
 // HTTP with a cookie jar (no MSW here): the same verdicts and exchanges as on the mock
-// (silent-check.test.ts), from a real OpenID Provider.
+// (silent-checks.test.ts), from a real OpenID Provider.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fetchDiscovery,
@@ -9,7 +9,8 @@ import {
   runSilentCheck,
   type ClientSettings,
   type SilentArrival,
-  type SilentCheckRun,
+  type HttpExchange,
+  type SilentCheckReport,
 } from '../../src/oidc';
 import { testClient, testUsers } from '../../src/oidc/catalogue/fixtures';
 import { startTenant, type RunningTenant } from '../../src/tenant';
@@ -21,9 +22,15 @@ async function settingsAt(issuer: string, clientId: string): Promise<ClientSetti
   return { discovery: d.document, issuer, clientId };
 }
 
-function ran(result: Awaited<ReturnType<typeof runSilentCheck>>): SilentCheckRun {
+function ran(result: Awaited<ReturnType<typeof runSilentCheck>>): SilentCheckReport {
   if (!result.ok) throw new Error(result.failure.code);
-  return result.run;
+  return result.report;
+}
+
+function tokenExchange(report: SilentCheckReport): HttpExchange {
+  const e = report.exchanges[1];
+  if (e?.kind !== 'http') throw new Error('token not sent');
+  return e;
 }
 
 describe('the runner on the local tenant', () => {
@@ -43,34 +50,39 @@ describe('the runner on the local tenant', () => {
     });
 
     const fresh = ran(await runSilentCheck(web, { redirectUri, mode: 'iframe' }, viaTenant));
-    expect(fresh.verdict.outcome).toBe('login_required');
-    expect(fresh.exchanges.token.sent).toBe(false);
+    expect(fresh.result.outcome).toBe('login_required');
+    expect(fresh.exchanges).toHaveLength(1);
 
     const planned = await planSilentCheck(web, { redirectUri, mode: 'iframe' });
     if (!planned.ok) throw new Error(planned.failure.code);
     const interactive = new URL(planned.plan.authorizeUrl);
     interactive.searchParams.delete('prompt');
     const { url } = await browser.authorizeAs(interactive.href, testUsers[0]!.id);
-    const login = await finishTryoutLogin(web, url, planned.plan.secrets, 'Local test tenant');
+    const login = await finishTryoutLogin(web, url, planned.plan.secrets, {
+      step: 'authorize',
+      environment: 'Local test tenant',
+      corsLikely: false,
+      isLocal: true,
+    });
     expect(login.note).toBe(
       'Logged in at Local test tenant as Ulv Telenormobilno: the browser now has an SSO session.',
     );
 
     const after = ran(await runSilentCheck(web, { redirectUri, mode: 'redirect' }, viaTenant));
-    expect(after.verdict).toMatchObject({
+    expect(after.verdict.ok).toBe(true);
+    expect(after.result).toMatchObject({
       outcome: 'session',
-      ok: true,
+      exchanged: true,
       user: { name: 'Ulv Telenormobilno' },
     });
-    const token = after.exchanges.token;
-    if (!token.sent) throw new Error('token not sent');
+    const token = tokenExchange(after);
     expect(token.status).toBe(200);
     expect(token.curl).toContain(`${tenant.issuer}/`);
     expect(token.curl).toContain('<code>');
 
     const native = await settingsAt(tenant.issuer, testClient('local', 'MobileApp').clientId);
     const app = ran(await runSilentCheck(native, { redirectUri, mode: 'iframe' }, viaTenant));
-    expect(app.verdict.outcome).toBe('interaction_required');
+    expect(app.result.outcome).toBe('interaction_required');
   });
 
   it('consent required at the tenant: consent_required, the tenant’s own words kept in the failure', async () => {
@@ -95,7 +107,7 @@ describe('the runner on the local tenant', () => {
           url: (await browser.follow(url)).url,
         })),
       );
-      expect(run.verdict.outcome).toBe('consent_required');
+      expect(run.result.outcome).toBe('consent_required');
       expect(run.verdict.failure?.error).toBe('consent_required');
     } finally {
       await toggle(false);
