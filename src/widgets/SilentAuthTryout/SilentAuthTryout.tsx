@@ -97,6 +97,8 @@ export default function SilentAuthTryout(): React.JSX.Element {
     returnTo: window.location.pathname + window.location.search + '#' + anchorId,
   });
   const fail = (problem: SilentProblem) => dispatch({ type: 'failed', problem });
+  const mockUnavailable = () =>
+    fail(problemOf(failureSentence({ kind: 'mock_unavailable' }, session.failureContext('discovery'))));
   const failed = (f: OidcFailure) => fail(problemOf(tokenAnswerLine({ ok: false, failure: f }), f));
   const showScenario = useCallback(
     (scenario: MockScenarioLike | undefined) => {
@@ -218,11 +220,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
     const patch = mockPatchOf(shared);
     // A share link changes the mock through its control client; otherwise the switches only show
     // the scenario this tab already has, read in place (no request on page load).
-    void (
-      Object.keys(patch).length ? mock.set(patch).then((a) => a?.scenario) : readMockScenarioInPlace(baseUrl)
-    )
-      .then(showScenario)
-      .catch(() => fail(problemOf('The mock did not start; reload the page.')));
+    const asked = Object.keys(patch).length > 0;
+    void (asked ? mock.set(patch).then((a) => a?.scenario) : readMockScenarioInPlace(baseUrl))
+      .then((scenario) => (scenario ? showScenario(scenario) : mockUnavailable()))
+      .catch(mockUnavailable);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
   }, [ready]);
 
@@ -231,8 +232,10 @@ export default function SilentAuthTryout(): React.JSX.Element {
     setForm({ type: 'set', field: key === 'session' ? 'mockSession' : 'mockConsent', value: on });
     void run('mock', async () => {
       const answer = await mock.set(key === 'session' ? { ssoSession: on } : { consentRequired: on });
-      if (!answer)
-        return fail(problemOf('The mock did not answer, so its switch did not change; reload the page.'));
+      if (!answer) {
+        setForm({ type: 'set', field: key === 'session' ? 'mockSession' : 'mockConsent', value: !on });
+        return mockUnavailable();
+      }
       showScenario(answer.scenario);
       if (key === 'session') {
         dispatch({ type: 'sessionChanged' });
