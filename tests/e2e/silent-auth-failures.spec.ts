@@ -98,3 +98,19 @@ test('a share link with a code and an odd mode: both left out, each said in a se
   await expect(widget(page).getByRole('radio', { name: /Hidden iframe/ })).toBeChecked();
   expect(tokenCalls).toEqual([]);
 });
+
+test.describe('service workers blocked', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the mock cannot start: a switch says why and what to do, and goes back', async ({ page }) => {
+    await gotoHydrated(page, `${tool}?env=mock`);
+    const session = widget(page).getByRole('switch', { name: /SSO session/ });
+    await expect(session).not.toHaveAttribute('aria-disabled', 'true');
+    await session.click();
+    await expect(widget(page).getByRole('alert')).toHaveText(
+      'The mock could not start in this browser (service workers may be disabled), so nothing was sent. Allow service workers for this site, or pick the local test tenant.',
+      { timeout: 20_000 },
+    );
+    await expect(session).not.toBeChecked();
+  });
+});
