@@ -20,7 +20,6 @@ const widgetFolders = readdirSync(new URL('./src/widgets/', import.meta.url), { 
  * here (h16r: RefreshSimulator, h16s: SilentAuthTryout); the list must end empty.
  */
 const notYetOnTheSharedLayer = [
-  'ScopeBuilder', // h16 moves it in the next commits of issue #16
   'RefreshSimulator', // h16r moves it onto runLogin, the provider session and the control client
 ];
 
@@ -33,6 +32,30 @@ const roundTripPrimitives = [
   'takeReturnedLogin',
   'runInHiddenFrame',
 ];
+
+/** A widget component file holds at most this many `useState`: the form is a reducer, a run a state machine. */
+const maxUseState = 8;
+const widgetShape = {
+  rules: {
+    'max-use-state': {
+      meta: { type: 'suggestion', schema: [{ type: 'integer' }] },
+      create(context) {
+        const max = context.options[0] ?? maxUseState;
+        let count = 0;
+        return {
+          "CallExpression[callee.name='useState']"(node) {
+            count += 1;
+            if (count === max + 1)
+              context.report({
+                node,
+                message: `More than ${max} useState in one file: keep the form in one reducer (src/widgets/shared/form.ts) and Run in runReducer (src/oidc/run.ts).`,
+              });
+          },
+        };
+      },
+    },
+  },
+};
 
 function otherWidgetPatterns(own) {
   return widgetFolders
@@ -47,6 +70,7 @@ function widgetBoundaries(name) {
   const moved = !notYetOnTheSharedLayer.includes(name);
   return {
     files: [`src/widgets/${name}/**/*.{ts,tsx}`],
+    plugins: { 'widget-shape': widgetShape },
     rules: {
       'no-restricted-imports': [
         'error',
@@ -73,7 +97,9 @@ function widgetBoundaries(name) {
             : [],
         },
       ],
-      ...(moved ? { 'max-lines': ['error', { max: 400 }] } : {}),
+      ...(moved
+        ? { 'max-lines': ['error', { max: 400 }], 'widget-shape/max-use-state': ['error', maxUseState] }
+        : {}),
     },
   };
 }
@@ -132,6 +158,28 @@ export default tseslint.config(
           object: 'globalThis',
           property: 'fetch',
           message: 'No fetch in a widget component: call src/oidc.',
+        },
+      ],
+    },
+  },
+  {
+    // Build-time code reads src/oidc, never a widget's folder (issue #16: the twins read the causes from src/oidc).
+    files: [
+      'plugins/**/*.{ts,mts}',
+      'src/markdown-twins/**/*.ts',
+      'src/round-trip/**/*.ts',
+      'src/components/**/*.{ts,tsx}',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/widgets/*/**', '!**/widgets/shared/**'],
+              message: 'Read it from src/oidc (or src/widgets/shared), not from a widget folder.',
+            },
+          ],
         },
       ],
     },

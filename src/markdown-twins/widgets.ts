@@ -28,7 +28,7 @@ import {
 import { discoveryFields, discoveryUrlFor, validateDiscovery } from '../oidc/discovery';
 import { classifyRefreshFailure } from '../oidc/refresh';
 import { silentCheckTimeoutMs, whatNext, type SilentOutcome } from '../oidc/silent';
-import { causes } from '../widgets/RefreshSimulator/scenario';
+import { causes } from '../oidc/refresh-causes';
 import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
 import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
 import type { ComponentTwins } from './transform';

@@ -39,3 +39,4 @@ export * from './silent';
 export * from './runners/silent-checks';
 export * from './silent-tryout';
 export * from './times';
+export * from './runners/code-flow';

@@ -139,7 +139,8 @@ export function redactedAnswer(value: unknown, depth = 0): unknown {
  */
 export function httpExchange(
   title: string,
-  request: RecordedRequest,
+  /** The request as recorded, or (when only its curl is known) its method, URL and curl. */
+  request: RecordedRequest | { method: string; url: string; curl: string },
   answer:
     | { ok: true; status?: number; body?: unknown; note?: string }
     | { ok: false; failure: OidcFailure; note?: string },
@@ -149,7 +150,7 @@ export function httpExchange(
     title,
     method: request.method.toUpperCase(),
     url: redactUrlSecrets(request.url),
-    curl: toCurl(request),
+    curl: 'curl' in request ? request.curl : toCurl(request),
     ...(answer.note ? { note: answer.note } : {}),
   };
   if (!answer.ok)

@@ -308,14 +308,18 @@ const shareKeys = {
 
 /** The page's URL with the selection in its query, and nothing else of the page's state. */
 export function shareSelectionUrl(pageUrl: string, selection: ScopeBuilderSelection): string {
-  return buildShareLink(pageUrl, [
-    ['env', selection.env],
-    ['issuer', selection.env === 'custom' ? selection.issuer : undefined],
-    [shareKeys.scopes, selection.scopes.join(' ') || ' '],
-    ...(Object.keys(shareKeys) as (keyof typeof shareKeys)[])
-      .filter((key) => key !== 'scopes')
-      .map((key) => [shareKeys[key], selection[key]] as const),
-  ]);
+  return buildShareLink(
+    pageUrl,
+    [
+      ['env', selection.env],
+      ['issuer', selection.env === 'custom' ? selection.issuer : undefined],
+      [shareKeys.scopes, selection.scopes.join(' ')],
+      ...(Object.keys(shareKeys) as (keyof typeof shareKeys)[])
+        .filter((key) => key !== 'scopes')
+        .map((key) => [shareKeys[key], selection[key]] as const),
+    ],
+    { keepEmpty: [shareKeys.scopes] },
+  );
 }
 
 export type SharedSelection = { selection: Partial<ScopeBuilderSelection>; problems: string[] };

@@ -41,18 +41,21 @@ export function looksLikeToken(value: string): boolean {
 
 /**
  * The share link: `pageUrl` without its query and fragment, then `env` and each entry in order.
- * Entries without a value are skipped; a secret name or a token-shaped value is never written
+ * Entries without a value are skipped (an empty one too, unless `keepEmpty` names it: “no scopes” is a
+ * choice a link can carry); a secret name or a token-shaped value is never written
  * (a widget bug must not put one into a link a reader sends to support).
  */
 export function buildShareLink(
   pageUrl: string,
   entries: ReadonlyArray<readonly [name: string, value: string | undefined | null | false]>,
+  options: { keepEmpty?: readonly string[] } = {},
 ): string {
   const url = new URL(pageUrl);
   url.search = '';
   url.hash = '';
   for (const [name, value] of entries) {
-    if (value === undefined || value === null || value === false || value === '') continue;
+    if (value === undefined || value === null || value === false) continue;
+    if (value === '' && !options.keepEmpty?.includes(name)) continue;
     if (secretShareParameters.includes(name) || looksLikeToken(value)) continue;
     url.searchParams.set(name, value);
   }

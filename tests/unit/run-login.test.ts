@@ -1,7 +1,11 @@
 // runLogin (src/widgets/shared/runLogin.ts): every way a login round trip ends is a typed outcome. The
 // browser is a stub here: a window that opens a popup (or not), posts messages, and has (or lacks) storage.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callbackMessageType, roundTripStorageKey } from '../../src/widgets/shared/loginRoundTrip';
+import {
+  callbackMessageType,
+  frameCallbackMessageType,
+  roundTripStorageKey,
+} from '../../src/widgets/shared/loginRoundTrip';
 import { resumeLogin, runLogin } from '../../src/widgets/shared/runLogin';
 import { failure, type AuthorizationSecrets } from '../../src/oidc';
 
@@ -126,11 +130,14 @@ describe('runLogin', () => {
     });
   });
 
-  it('no session storage: storage_blocked, and the tab stays', async () => {
+  it('no session storage: storage_blocked (popup_blocked when a popup was blocked), and the tab stays', async () => {
     popup = null;
     storage = undefined;
     const outcome = await runLogin(authorize, { mode: 'redirect', redirect: { widget: 'w', context: {} } });
     expect(outcome).toEqual({ kind: 'storage_blocked' });
+    expect(await runLogin(authorize, { mode: 'popup', redirect: { widget: 'w', context: {} } })).toEqual({
+      kind: 'popup_blocked',
+    });
     expect((win['location'] as { assign: ReturnType<typeof vi.fn> }).assign).not.toHaveBeenCalled();
   });
 
@@ -151,6 +158,35 @@ describe('runLogin', () => {
       url: `${origin}/callback/?state=other`,
       stateMatches: false,
     });
+  });
+
+  it('frame: a prompt=none answer from the hidden frame, and the frame is removed; silence is a timeout', async () => {
+    const frameWindow = {};
+    const removed = vi.fn();
+    const frame: Record<string, unknown> = {
+      contentWindow: frameWindow,
+      remove: removed,
+      setAttribute: vi.fn(),
+    };
+    vi.stubGlobal('document', { createElement: () => frame, body: { appendChild: vi.fn() } });
+    const pending = runLogin(authorize, { mode: 'frame' });
+    expect(win['open']).not.toHaveBeenCalled();
+    await Promise.resolve();
+    expect(frame['src']).toBe(authorize.url);
+    post(
+      { type: callbackMessageType, url: `${origin}/callback/?error=login_required&state=state-1` },
+      frameWindow,
+    );
+    post(
+      { type: frameCallbackMessageType, url: `${origin}/callback/?error=login_required&state=state-1` },
+      frameWindow,
+    );
+    const outcome = await pending;
+    expect(outcome.kind === 'callback' && !outcome.answer?.ok && outcome.answer?.failure.code).toBe(
+      'login_required',
+    );
+    expect(removed).toHaveBeenCalled();
+    expect(await runLogin(authorize, { mode: 'frame', timeoutMs: 20 })).toEqual({ kind: 'timeout' });
   });
 
   it('resumeLogin: the answer a redirect brought back, once', () => {

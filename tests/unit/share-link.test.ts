@@ -14,6 +14,9 @@ describe('buildShareLink', () => {
       ['none', undefined],
     ]);
     expect(link).toBe('https://portal.test/tools/x?env=mock&mode=iframe');
+    expect(buildShareLink('https://portal.test/x', [['scope', '']], { keepEmpty: ['scope'] })).toBe(
+      'https://portal.test/x?scope=',
+    );
   });
 
   it('never writes a secret parameter or a token-shaped value, whatever a widget asks', () => {
@@ -68,5 +71,25 @@ describe('readShareLink', () => {
   it('never throws, whatever it is given', () => {
     for (const input of ['%%%&&&==', '?a=%E0%A4%A', undefined, 42, null, '?=&=&==='])
       expect(() => readShareLink(input).get('a')).not.toThrow();
+  });
+});
+
+describe('the inspector’s link on the helper', () => {
+  it('keeps an authorization URL’s non-secret parameters only, and refuses a URL with a code or token', async () => {
+    const { parseInspectorShare } = await import('../../src/oidc/inspect/share');
+    expect(
+      parseInspectorShare('?url=' + encodeURIComponent('https://id.telenor.no/authorize?scope=openid')),
+    ).toEqual({
+      url: 'https://id.telenor.no/authorize?scope=openid',
+    });
+    expect(parseInspectorShare('?url=' + encodeURIComponent('https://x.example/cb?code=abc')).problem).toBe(
+      'The link’s URL carries code, which a share link never should; it was not filled in.',
+    );
+    expect(parseInspectorShare('?url=javascript%3Aalert(1)').problem).toMatch(/not an http\(s\) URL/);
+    const beside = parseInspectorShare('?kind=jwt&access_token=eyJx');
+    expect(beside).toEqual({
+      kind: 'jwt',
+      problem: 'The link carries access_token, which a share link never should; it was ignored.',
+    });
   });
 });

@@ -3,6 +3,8 @@
  * parameters only. Never a token, a code, a state, a nonce, a challenge or a verifier: what a reader
  * pasted stays in their tab.
  */
+import { secretParameters } from '../curl';
+import { buildShareLink, readShareLink } from '../share-link';
 import type { AuthorizationUrlInspection } from './authorization-url';
 import { parsePasteKindValue, type PasteKind } from './kinds';
 
@@ -22,9 +24,6 @@ export function shareInspectorUrl(
   pageUrl: string,
   share: { kind?: PasteKind; authorizationUrl?: { url: URL; inspection: AuthorizationUrlInspection } },
 ): string {
-  const page = new URL(pageUrl);
-  page.search = '';
-  page.hash = '';
   if (share.authorizationUrl) {
     const { url } = share.authorizationUrl;
     const kept = new URL(`${url.origin}${url.pathname}`);
@@ -32,40 +31,40 @@ export function shareInspectorUrl(
       const v = url.searchParams.get(name);
       if (v !== null) kept.searchParams.set(name, v);
     }
-    page.searchParams.set('url', kept.href);
-  } else if (share.kind) page.searchParams.set('kind', share.kind);
-  return page.href;
+    return buildShareLink(pageUrl, [['url', kept.href]]);
+  }
+  return buildShareLink(pageUrl, [['kind', share.kind]]);
 }
 
 export type InspectorShare = { kind?: PasteKind; url?: string; problem?: string };
 
-/** Read the share link's query; anything but an http(s) URL of at most 4 000 characters is left out. */
+/**
+ * Read the share link's query (`readShareLink`: a secret beside it is named and ignored); anything
+ * but an http(s) URL of at most 4 000 characters, or one that carries a code, token or secret, is
+ * left out with a sentence.
+ */
 export function parseInspectorShare(search: string): InspectorShare {
-  const p = new URLSearchParams(search);
+  const link = readShareLink(search, { who: 'the inspector' });
   const out: InspectorShare = {};
-  const kind = parsePasteKindValue(p.get('kind'));
+  const kind = parsePasteKindValue(link.get('kind') ?? null);
   if (kind) out.kind = kind;
-  const url = p.get('url');
-  if (url !== null) {
+  const url = link.get('url');
+  if (url !== undefined) {
     let u: URL | undefined;
     try {
-      u = url.length <= 4000 && /^https?:\/\//i.test(url) ? new URL(url) : undefined;
+      u = /^https?:\/\//i.test(url) ? new URL(url) : undefined;
     } catch {
       u = undefined;
     }
     if (u) {
-      const secret = [
-        'code',
-        'code_verifier',
-        'client_secret',
-        'access_token',
-        'id_token',
-        'refresh_token',
-      ].find((n) => u.searchParams.has(n));
+      const secret = secretParameters.find((n) => u.searchParams.has(n));
       if (secret)
-        out.problem = `The link’s URL carries ${secret}, which a share link never should; it was not filled in.`;
+        link.problem(
+          `The link’s URL carries ${secret}, which a share link never should; it was not filled in.`,
+        );
       else out.url = url;
-    } else out.problem = 'The link’s url is not an http(s) URL (or is too long); it was left out.';
+    } else link.problem('The link’s url is not an http(s) URL (or is too long); it was left out.');
   }
+  if (link.problems.length > 0) out.problem = link.problems.join(' ');
   return out;
 }

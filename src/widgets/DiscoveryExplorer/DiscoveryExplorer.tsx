@@ -11,6 +11,7 @@ import {
   type JwksResult,
 } from '@site/src/oidc/discovery';
 import { previewJson } from '@site/src/oidc/links';
+import { buildShareLink, readShareLink } from '@site/src/oidc/share-link';
 import { environmentReady, useEnvironment, useLocalIssuer, useSiteBaseUrl } from '../shared/environment';
 import { bringIntoView } from '../shared/bringIntoView';
 import { inactiveWhen, submitUnless } from '../shared/busyButton';
@@ -93,7 +94,7 @@ export default function DiscoveryExplorer(): React.JSX.Element {
     if (!env.ready) return;
     if (!linkChecked.current) {
       linkChecked.current = true;
-      const shared = new URLSearchParams(window.location.search).get('issuer');
+      const shared = readShareLink(window.location.search).get('issuer');
       if (shared) {
         bringIntoView(root.current);
         setIssuer(shared);
@@ -113,12 +114,10 @@ export default function DiscoveryExplorer(): React.JSX.Element {
   }
 
   function shareUrl(): string {
-    const url = new URL(window.location.href);
-    url.search = '';
-    url.hash = '';
-    url.searchParams.set('env', env.id);
-    url.searchParams.set('issuer', issuer.trim());
-    return url.href;
+    return buildShareLink(window.location.href, [
+      ['env', env.id],
+      ['issuer', issuer.trim()],
+    ]);
   }
 
   const result = run.state === 'done' ? run.result : undefined;

@@ -1,7 +1,7 @@
 import clsx from 'clsx';
 import GuideLink from '@site/src/components/GuideLink';
 import type { DiscoveryFinding, JwksFinding } from '@site/src/oidc/discovery';
-import styles from './styles.module.css';
+import styles from '../shared/findings.module.css';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 const badge = { error: 'danger', warning: 'warning', info: 'secondary' } as const;

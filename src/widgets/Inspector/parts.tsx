@@ -10,6 +10,7 @@ import TableScroll from '@site/src/components/TableScroll';
 import { isAssumed } from '@site/src/oidc/catalogue/sources';
 import { jwtKindLabel, type ClaimRow, type Finding, type JwtInspection } from '@site/src/oidc/inspect';
 import styles from './styles.module.css';
+import findingStyles from '../shared/findings.module.css';
 
 const severityLabel = { error: 'Problem', warning: 'Warning', info: 'Note', ok: 'OK' } as const;
 
@@ -22,9 +23,13 @@ export function Findings({
 }): React.JSX.Element | null {
   if (findings.length === 0) return null;
   return (
-    <ul className={styles.findings} aria-label={label}>
+    <ul className={findingStyles.findings} aria-label={label}>
       {findings.map((f, i) => (
-        <li key={i} className={clsx(styles.finding, styles[f.severity])} data-severity={f.severity}>
+        <li
+          key={i}
+          className={clsx(findingStyles.finding, findingStyles[f.severity])}
+          data-severity={f.severity}
+        >
           <strong>{severityLabel[f.severity]}:</strong> {f.message}
           {(f.code || f.guide) && (
             <span className={styles.links}>

@@ -55,9 +55,9 @@ export type LoginOutcome =
   | { kind: 'aborted' }
   /** The tab is on its way to the provider; the widget resumes with `resumeLogin` when it comes back. */
   | { kind: 'redirected' }
-  /** The popup was blocked and no redirect was allowed (no `redirect` option). */
+  /** The popup was blocked, and no redirect was allowed (no `redirect` option) or session storage is off: nothing was sent. */
   | { kind: 'popup_blocked' }
-  /** A redirect was needed but session storage is off, so the page could not resume: nothing was sent. */
+  /** Mode `redirect`, but session storage is off, so the page could not resume: nothing was sent. */
   | { kind: 'storage_blocked' }
   /** The request could not be built (the function passed as request failed): nothing was sent. */
   | { kind: 'not_sent'; failure: OidcFailure };
@@ -121,6 +121,7 @@ async function resolveRequest(source: RequestSource): Promise<Result<{ request: 
 function redirectTo<C>(
   request: LoginRequest,
   redirect: NonNullable<LoginOptions<C>['redirect']>,
+  instead: 'popup' | 'redirect',
 ): LoginOutcome {
   const ok = beginRedirectLogin<C>(
     {
@@ -131,7 +132,9 @@ function redirectTo<C>(
     },
     request.url,
   );
-  return ok ? { kind: 'redirected' } : { kind: 'storage_blocked' };
+  if (ok) return { kind: 'redirected' };
+  // A popup that was blocked, with no storage to come back by: the way out is allowing popups.
+  return instead === 'popup' ? { kind: 'popup_blocked' } : { kind: 'storage_blocked' };
 }
 
 /**
@@ -164,14 +167,14 @@ export async function runLogin<C = undefined>(
   }
   if (options.mode === 'redirect' || !popup) {
     if (!options.redirect) return { kind: 'popup_blocked' };
-    return redirectTo(request, options.redirect);
+    return redirectTo(request, options.redirect, options.mode === 'redirect' ? 'redirect' : 'popup');
   }
   try {
     navigatePopup(popup, request.url);
   } catch {
     popup.close();
     if (!options.redirect) return { kind: 'popup_blocked' };
-    return redirectTo(request, options.redirect);
+    return redirectTo(request, options.redirect, 'popup');
   }
   const answer = await awaitPopupCallback(popup, opts);
   return answer.kind === 'callback'
