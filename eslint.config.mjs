@@ -21,7 +21,6 @@ const widgetFolders = readdirSync(new URL('./src/widgets/', import.meta.url), { 
  */
 const notYetOnTheSharedLayer = [
   'RefreshSimulator', // h16r moves it onto runLogin, the provider session and the control client
-  'SilentAuthTryout', // h16s moves it onto runLogin, the provider session and the control client
 ];
 
 /** The round trip's primitives: only runLogin.ts (and the callback page) use them; widgets call runLogin. */

@@ -36,5 +36,7 @@ export * from './refresh';
 export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
+export * from './runners/silent-checks';
+export * from './silent-tryout';
 export * from './times';
 export * from './runners/code-flow';

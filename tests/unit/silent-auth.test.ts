@@ -24,12 +24,8 @@ import {
 } from '../../src/oidc';
 import { setMockScenario } from '../../src/mocks/tenant';
 import { mockAuthorizeAs } from './support/mock-login';
-import {
-  parseSilentScenario,
-  redactCallbackUrl,
-  shareSilentScenarioUrl,
-  silentCheckClientId,
-} from '../../src/widgets/SilentAuthTryout/scenario';
+import { parseSilentScenario, redactCallbackUrl, shareSilentScenarioUrl } from '../../src/oidc';
+import { testClientFor } from '../../src/oidc/session';
 import { silentCheckSample } from '../../src/widgets/SilentAuthTryout/sample';
 import { useMockServer } from './support/mock-server';
 
@@ -39,7 +35,7 @@ const redirectUri = 'https://portal.test/callback/';
 async function mockSettings(): Promise<ClientSettings> {
   const d = await fetchDiscovery(mockIssuer);
   if (!d.ok) throw new Error(d.failure.code);
-  return { discovery: d.document, issuer: mockIssuer, clientId: silentCheckClientId('mock')! };
+  return { discovery: d.document, issuer: mockIssuer, clientId: testClientFor('mock', 'Public')!.clientId };
 }
 
 /** A silent check at the mock, answered as the mock authorize page would: the callback URL and secrets. */
@@ -279,7 +275,7 @@ describe('the share link and what is shown', () => {
   });
 
   it('has a client only where the portal has registered ones', () => {
-    expect(silentCheckClientId('local')).toBe('local-public');
-    expect(silentCheckClientId('staging')).toBeUndefined();
+    expect(testClientFor('local', 'Public')?.clientId).toBe('local-public');
+    expect(testClientFor('staging', 'Public')).toBeUndefined();
   });
 });
