@@ -24,6 +24,7 @@ import {
   signingAlgorithm,
   type RefreshRefusal,
 } from '../oidc/catalogue';
+import { loggedOutPage } from '../oidc/catalogue/logout';
 import {
   claimsFor,
   defaultTestUserId,
@@ -990,7 +991,7 @@ export type MockEndSessionResult = {
 };
 
 /** The white page's text at TelenorID+ for a client without a logout URI (facts §31, FAQ 7). */
-export const loggedOutPageText = 'You are now logged out';
+export const loggedOutPageText = loggedOutPage.text;
 
 /**
  * RP-initiated logout: ends the session and sends the browser to post_logout_redirect_uri.

@@ -131,6 +131,8 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       idTokenSigningAlgValues: [signingAlgorithm],
       userinfoSigningAlgValues: [signingAlgorithm],
     },
+    // TelenorID+ publishes its custom logout for native apps in discovery (custom-logout.ts answers it).
+    discovery: { custom_logout_endpoint: issuer + endpointPaths.custom_logout_endpoint.path },
     features: {
       devInteractions: { enabled: false },
       // A client may revoke only its own tokens; a public client asking about another's gets a silent no-op.
