@@ -988,6 +988,8 @@ export type MockEndSessionResult = {
   /** Why the browser stays here, when it does, and what the client should send instead. */
   detail?: string;
   loggedOut: boolean;
+  /** The SSO session this logout ended (the page tells the window that opened it: browser.ts). */
+  endedSessionId?: string;
 };
 
 /** The white page's text at TelenorID+ for a client without a logout URI (facts §31, FAQ 7). */
@@ -1024,31 +1026,33 @@ export async function mockEndSession(
       };
     clientId = aud;
   }
+  const endedSessionId = state.scenario.sessionId;
   endMockSession();
-  if (!target) return { loggedOut: true, message: loggedOutPageText };
+  const ended = { loggedOut: true, endedSessionId } as const;
+  if (!target) return { ...ended, message: loggedOutPageText };
   if (!clientId)
     return {
-      loggedOut: true,
+      ...ended,
       message: loggedOutPageText,
       detail:
         'The mock TelenorID+ ended the session but did not send you back to post_logout_redirect_uri: without an id_token_hint (or client_id) it cannot tell whose registered logout address to compare it with. Send the ID token of the login as id_token_hint.',
     };
   if (!findMockClient(clientId))
     return {
-      loggedOut: true,
+      ...ended,
       message: loggedOutPageText,
       detail: `The mock TelenorID+ ended the session but did not send you back: ${clientId} is not one of its clients.`,
     };
   if (!redirectOriginAllowed(target))
     return {
-      loggedOut: true,
+      ...ended,
       message: loggedOutPageText,
       detail: `The mock TelenorID+ ended the session but did not send you back: ${target} is not a registered post_logout_redirect_uri of ${clientId} (it must match the client’s configured value exactly; here that is the portal’s callback page).`,
     };
   const url = new URL(target);
   const st = p.get('state');
   if (st !== null) url.searchParams.set('state', st);
-  return { loggedOut: true, redirectTo: url.href, message: loggedOutPageText };
+  return { ...ended, redirectTo: url.href, message: loggedOutPageText };
 }
 
 /**
