@@ -306,13 +306,17 @@ export async function checkAfterLogout(
       refreshLine = 'The refresh token still works: the logout did not invalidate the session’s tokens.';
     } else {
       refreshRefused = refreshed.failure.code === 'invalid_grant';
-      exchanges.push(
-        httpExchange(title, request, {
+      // Refused with invalid_grant is what a logout must lead to: shown as the expected answer.
+      exchanges.push({
+        ...httpExchange(title, request, {
           ok: false,
           failure: refreshed.failure,
-          ...(refreshRefused ? { note: 'Refused as expected: the logout invalidated it.' } : {}),
+          ...(refreshRefused
+            ? { note: 'Refused, as it must be after a logout: the logout invalidated it.' }
+            : {}),
         }),
-      );
+        ok: refreshRefused,
+      });
       refreshLine = refreshRefused
         ? 'The refresh token is refused with 400 invalid_grant: it died with the session, so treat the user as logged out.'
         : sentence(refreshed.failure, 'refresh', ctx);
