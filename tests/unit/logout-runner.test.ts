@@ -45,14 +45,17 @@ type Browser = {
   silent(url: string): Promise<string>;
 };
 
-async function browserAt(engine: Engine): Promise<Browser> {
+async function browserAt(
+  engine: Engine,
+  clientType: 'PublicWithRefresh' | 'MobileApp' = 'PublicWithRefresh',
+): Promise<Browser> {
   const issuer = engine === 'mock' ? mockIssuer : tenant.issuer;
   const discovery = await fetchDiscovery(issuer);
   if (!discovery.ok) throw new Error(discovery.failure.code);
   const settings = {
     discovery: discovery.document,
     issuer,
-    clientId: testClient(engine, 'PublicWithRefresh').clientId,
+    clientId: testClient(engine, clientType).clientId,
   };
   if (engine === 'mock') {
     resetMockTenant();
@@ -177,6 +180,15 @@ describe.each(['mock', 'local'] as const)('the logout runner on the %s engine', 
     expect((await afterLogout(b, loggedIn)).result).toEqual({ sessionGone: true, refreshRefused: true });
     const again = await runCustomLogout(b.settings, { idToken: loggedIn.idToken, state: 'app-7' }, ctx);
     expect(again.verdict.line).toMatch(/Already logged out/);
+  });
+
+  it('a native test client (MobileApp) logs out by the custom logout, and its Mobile refresh token dies too', async () => {
+    const b = await browserAt(engine, 'MobileApp');
+    const loggedIn = await logIn(b);
+    expect(
+      (await runCustomLogout(b.settings, { idToken: loggedIn.idToken, state: 'm' }, ctx)).verdict.ok,
+    ).toBe(true);
+    expect((await afterLogout(b, loggedIn)).result).toEqual({ sessionGone: true, refreshRefused: true });
   });
 
   it('without a logout the proof fails and says so: the session is alive, the refresh token works', async () => {
