@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '../../src/mocks/node';
 import { mockAuthorize, mockEndSession, resetMockTenant } from '../../src/mocks/tenant';
-import { fetchDiscovery, type ClientSettings } from '../../src/oidc';
+import { failureSentence, fetchDiscovery, type ClientSettings } from '../../src/oidc';
 import { testClient, type Engine } from '../../src/oidc/catalogue/fixtures';
 import { mockIssuer } from '../../src/oidc/environments';
 import {
@@ -209,5 +209,17 @@ describe.each(['mock', 'local'] as const)('the logout runner on the %s engine', 
     expect(report.verdict.ok).toBe(false);
     expect(report.verdict.failure?.status).toBe(401);
     expect(report.verdict.line).toMatch(/401/);
+  });
+});
+
+describe('a blocked popup, as the tryout says it', () => {
+  it('asks to allow popups and does not blame session storage (runLogin got no redirect to fall back on)', () => {
+    const line = failureSentence(
+      { kind: 'popup_blocked' },
+      { step: 'end_session', ...ctx, unchanged: 'Nothing was changed.' },
+    );
+    expect(line).toBe(
+      'The popup was blocked: allow popups for this site, then try again. Nothing was changed.',
+    );
   });
 });
