@@ -74,8 +74,10 @@ test('a native app’s custom logout from a share link: 200 with the state, then
 test('a share link with a token in it: the token is ignored and the reader is told', async ({ page }) => {
   await gotoHydrated(
     page,
-    `${logoutTool}?id_token_hint=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln&method=telepathy`,
+    `${logoutTool}?id_token_hint=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln&method=telepathy&client=MobileApp`,
   );
+  // What the link may carry is used all the same.
+  await expect(logoutWidget(page).getByRole('radio', { name: /^MobileApp/ })).toBeChecked();
   const alert = logoutWidget(page).getByRole('alert');
   await expect(alert).toContainText('The link carries id_token_hint, which a share link never should');
   await expect(alert).toContainText(

@@ -79,12 +79,10 @@ export default function LogoutTryout(): React.JSX.Element {
     if (clientType) values.clientType = clientType;
     if (method) values.method = method;
     if (returnTo) values.returnTo = returnTo;
-    if (Object.keys(values).length) {
-      setForm({ type: 'restore', values });
-      return bringIntoView(frame.current);
-    }
     setLinkProblems(link.problems);
-    return undefined;
+    if (!Object.keys(values).length) return undefined;
+    setForm({ type: 'restore', values });
+    return bringIntoView(frame.current);
   }, []);
 
   useEffect(() => {
