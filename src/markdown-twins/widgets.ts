@@ -31,6 +31,12 @@ import { silentCheckTimeoutMs, whatNext, type SilentOutcome } from '../oidc/sile
 import { causes } from '../oidc/refresh-causes';
 import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
 import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
+import {
+  loggedOutPage,
+  logoutRules,
+  manageMyTelenorUrl,
+  nativeAppLogoutSteps,
+} from '../oidc/catalogue/logout';
 import type { ComponentTwins } from './transform';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
@@ -268,6 +274,47 @@ export function inspectorTwin(abs: Absolute): string {
   ].join('\n');
 }
 
+/** The logout tryout: the two ways to log out, the proof it checks, and what a native app must do. */
+export function logoutTryoutTwin(abs: Absolute): string {
+  return [
+    intro(
+      'Logout tryout',
+      '/tools/logout',
+      abs,
+      'Against the mock TelenorID+ or the local test tenant it logs a test user in (a `PublicWithRefresh` or `MobileApp` test client, scope `openid profile offline_access`), logs out, and then checks that the session ended:',
+    ),
+    '',
+    table(
+      ['Step', 'Request', 'What it shows'],
+      [
+        [
+          'Browser logout',
+          '`GET end_session_endpoint` with `id_token_hint`, `state` and, if chosen, `post_logout_redirect_uri`',
+          `Back at the app with the state sent; without a post_logout_redirect_uri the user stays on “${loggedOutPage.text}”.`,
+        ],
+        [
+          'Native app logout',
+          '`POST custom_logout_endpoint`, JSON `{"id_token_hint", "state"}`',
+          '`200` with the state, or `200 Already logged out`; `400`, `401`, `424`, `5xx` explained.',
+        ],
+        [
+          'The proof',
+          '`prompt=none` at /authorize (hidden frame), then `grant_type=refresh_token` at /token',
+          '`login_required`, and `400 invalid_grant`: the session and its refresh tokens are gone.',
+        ],
+      ],
+    ),
+    '',
+    ...Object.values(logoutRules).map((r) => `- ${r.fact}`),
+    '',
+    'What a native app must do:',
+    '',
+    ...nativeAppLogoutSteps.map((step, n) => `${n + 1}. ${step.fact}`),
+    '',
+    `Manage my Telenor ID: ${manageMyTelenorUrl}. Every request is shown as curl with the tokens replaced by placeholders; the share link carries only the choices (client type, method, return), never a token. More: ${guideLink('logout', 'logout in the guide', abs)}, ${guideLink('faqNativeAppLogout', 'logging out of a native app', abs)}.`,
+  ].join('\n');
+}
+
 export function componentTwins(abs: Absolute): ComponentTwins {
   return {
     ScopeBuilder: scopeBuilderTwin(abs),
@@ -275,6 +322,7 @@ export function componentTwins(abs: Absolute): ComponentTwins {
     DiscoveryExplorer: discoveryExplorerTwin(abs),
     SilentAuthTryout: silentAuthTwin(abs),
     Inspector: inspectorTwin(abs),
+    LogoutTryout: logoutTryoutTwin(abs),
     // Page chrome: the twin's own footer carries the page's URL; old anchors are a browser redirect.
     CopyLink: '',
     OldAnchors: '',

@@ -5,15 +5,20 @@
 import {
   completeMockLogin,
   configureMockTenant,
+  endMockSession,
   getMockScenario,
   mockAuthorize,
   mockEndSession,
   onMockScenarioChange,
   setMockScenario,
   type MockAuthorizeResult,
+  type MockEndSessionResult,
   type MockScenario,
 } from './tenant';
 import { mockPageUrl } from '../oidc/mock-endpoints';
+
+/** What the mock's logout page posts to the window that opened it (same origin only). */
+export const mockSessionEndedMessage = 'tidp:mock-session-ended';
 
 /** Only the scenario is persisted (never tokens), so SSO “survives” the authorize round trip. */
 const storageKey = 'telenorid-portal:mock-scenario';
@@ -44,6 +49,18 @@ function prepareTenant(baseUrl: string): void {
   });
   if (restored) return;
   restored = true;
+  // The mock's logout page (a popup, or a frame) ended an SSO session this tab's mock holds in memory:
+  // end it here too, as a cookie shared by the windows would have. Only a same-origin window's word
+  // counts, and only for the session this page has now (a stale message ends nothing newer).
+  globalThis.window?.addEventListener('message', (event) => {
+    if (event.origin !== location.origin) return;
+    const data: unknown = event.data;
+    if (!data || typeof data !== 'object') return;
+    const { type, sessionId } = data as Record<string, unknown>;
+    if (type !== mockSessionEndedMessage || typeof sessionId !== 'string') return;
+    const now = getMockScenario();
+    if (now.ssoSession && now.sessionId === sessionId) endMockSession();
+  });
   try {
     const saved = sessionStorage.getItem(storageKey);
     if (saved) setMockScenario(JSON.parse(saved) as Partial<MockScenario>);
@@ -120,11 +137,7 @@ export async function answerMockLogin({
 }
 
 /** For the portal's mock logout page (`<baseUrl>mock/logout`): end the session, then follow `redirectTo` if set. */
-export async function answerMockLogoutPage({
-  baseUrl,
-}: {
-  baseUrl: string;
-}): Promise<{ redirectTo?: string; message: string }> {
+export async function answerMockLogoutPage({ baseUrl }: { baseUrl: string }): Promise<MockEndSessionResult> {
   prepareTenant(baseUrl);
   return mockEndSession(new URLSearchParams(location.search));
 }

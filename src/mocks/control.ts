@@ -10,6 +10,7 @@
  * else changes.
  */
 import { mockIssuer } from '../oidc/environments';
+import { testClock, type TestClockRequest, type TestClockResult } from '../oidc/test-clock';
 import type { MockScenario } from './tenant';
 
 export const mockControlPath = '/__mock/scenario';
@@ -103,6 +104,11 @@ export type MockControlClient = {
   revokeRefreshTokens(): Promise<MockControlAnswer | undefined>;
   /** End the SSO session, as a logout would (its refresh tokens die with it). */
   endSession(): Promise<MockControlAnswer | undefined>;
+  /**
+   * The test clock (`/__mock/clock`, the contract the local tenant shares; src/oidc/test-clock.ts):
+   * read it, move it forward or reset it. Never undefined: a failure is the sentence to show.
+   */
+  testClock(request?: TestClockRequest): Promise<TestClockResult>;
 };
 
 export type MockControlOptions = {
@@ -130,5 +136,10 @@ export function mockControl(options: MockControlOptions = {}): MockControlClient
     advanceClock: (seconds) => change({ advanceClockSeconds: seconds }),
     revokeRefreshTokens: () => change({ revokeRefreshTokens: true }),
     endSession: () => change({ endSession: true }),
+    testClock: async (request) =>
+      (await whenReady(() => testClock({ environment: 'mock' }, request, fetchImpl))) ?? {
+        ok: false,
+        sentence: 'The mock did not start, so its clock cannot move: reload the page and try again.',
+      },
   };
 }

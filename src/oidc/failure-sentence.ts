@@ -65,7 +65,8 @@ function interruptionSentence(kind: LoginInterruption['kind'], context: FailureC
     case 'timeout':
       return `The login did not come back in time. ${unchanged}`;
     case 'popup_blocked':
-      return `The popup was blocked and this browser does not allow session storage: allow popups for this site.`;
+      // runLogin answers popup_blocked only when no redirect was allowed: storage has nothing to do with it.
+      return `The popup was blocked: allow popups for this site, then try again. ${unchanged}`;
     case 'storage_blocked':
       return `This browser does not allow session storage, so the page could not resume after the redirect: allow popups for this site, or allow site data. ${unchanged}`;
     case 'aborted':

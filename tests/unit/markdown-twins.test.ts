@@ -193,6 +193,7 @@ describe('widget twins come from the catalogue', () => {
       'DiscoveryExplorer',
       'SilentAuthTryout',
       'Inspector',
+      'LogoutTryout',
     ])
       expect((twins[name] as string | undefined)?.length).toBeGreaterThan(200);
     for (const twinOf of Object.values(twins)) {
@@ -200,6 +201,22 @@ describe('widget twins come from the catalogue', () => {
       expect(text.replace(/`[^`]*`/g, '')).not.toMatch(/<[A-Za-z][\w.-]*[\s/>]/);
       expect(text).not.toMatch(/\]\(\//);
     }
+  });
+});
+
+describe('the logout tryout in twins', () => {
+  it('names both logouts, the proof, the white page and what a native app must do', () => {
+    const md = componentTwins(abs)['LogoutTryout'] as string;
+    for (const text of [
+      'end_session_endpoint',
+      'custom_logout_endpoint',
+      'login_required',
+      '400 invalid_grant',
+      'You are now logged out',
+      'Log out locally first',
+      'https://dev.example/portal/tools/logout',
+    ])
+      expect(md).toContain(text);
   });
 });
 

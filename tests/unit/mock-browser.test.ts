@@ -136,13 +136,34 @@ describe('the mock in the browser: authorize page → widget page', () => {
     expect(r.redirectTo).toBeUndefined();
   });
 
+  it('a logout in the popup ends the session of the page that opened it (same origin only)', async () => {
+    const target = new EventTarget();
+    vi.stubGlobal('window', target);
+    const page = await pageLoad('https://portal.test/tools/logout');
+    page.browser.prepareMockTenant({ baseUrl: '/' });
+    const { sessionId } = page.tenant.setMockScenario({ ssoSession: true });
+    const tell = (origin: string, id: string) =>
+      target.dispatchEvent(
+        new MessageEvent('message', {
+          origin,
+          data: { type: page.browser.mockSessionEndedMessage, sessionId: id },
+        }),
+      );
+    tell('https://elsewhere.example', sessionId);
+    tell('https://portal.test', 'another-session');
+    expect(page.tenant.getMockScenario().ssoSession).toBe(true);
+    tell('https://portal.test', sessionId);
+    expect(page.tenant.getMockScenario().ssoSession).toBe(false);
+  });
+
   it('ends the session on the mock logout page and returns to the site', async () => {
     const page = await pageLoad(
       'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/callback/',
     );
     page.tenant.setMockScenario({ ssoSession: true });
     const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });
-    expect(r.message).toBe('Logged out.');
+    expect(r.message).toBe('You are now logged out');
+    expect(r.detail).toMatch(/without an id_token_hint/);
     expect(page.tenant.getMockScenario().ssoSession).toBe(false);
   });
 });

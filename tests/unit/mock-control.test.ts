@@ -69,3 +69,18 @@ describe('mockControl (the client widgets hold)', () => {
     expect(await readMockControl()).toBeUndefined();
   });
 });
+
+describe('mockControl().testClock', () => {
+  it('moves the mock’s test clock through /__mock/clock and says in a sentence when the mock did not start', async () => {
+    expect(await mockControl().testClock({ advanceSeconds: 601 })).toMatchObject({
+      ok: true,
+      clock: { offsetSeconds: 601 },
+    });
+    expect(getMockScenario().clockOffsetSeconds).toBe(601);
+    const down = mockControl({ ready: () => Promise.reject(new Error('no worker')) });
+    expect(await down.testClock()).toEqual({
+      ok: false,
+      sentence: 'The mock did not start, so its clock cannot move: reload the page and try again.',
+    });
+  });
+});
