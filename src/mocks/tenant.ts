@@ -15,6 +15,8 @@ import {
   signingAlgorithm,
   type RefreshRefusal,
 } from '../oidc/catalogue';
+import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
+import { cibaScopes } from '../oidc/catalogue/scopes';
 import {
   claimsFor,
   defaultTestUserId,
@@ -34,6 +36,21 @@ import {
   type MockUser,
   type MockUserId,
 } from './users';
+import { mockCibaClient, mockDeviceClient } from './users';
+import { mockDevicePath } from './control';
+import {
+  answerMockPhone,
+  decideMockDevice,
+  mockPhonePrompts,
+  pollMockCiba,
+  pollMockDevice,
+  resetMockPolling,
+  startMockCiba,
+  startMockDevice,
+  type DeviceDecisionResult,
+  type PhonePrompt,
+  type PollingAnswer,
+} from './polling';
 
 // ---------------------------------------------------------------------------------------------
 // Scenario: what the mock tenant should do; a small typed state a page or test switches.
@@ -87,6 +104,8 @@ export type MockTenantConfig = {
   /** A page of the portal in the browser; the mock's own handler in Node. */
   authorizationEndpoint: string;
   endSessionEndpoint: string;
+  /** The device flow's verification page: a page of the portal in the browser (`mock/device/`). */
+  deviceVerificationUri: string;
   /** Origins whose https (or loopback http) URLs are accepted as redirect_uri (Node tests). */
   redirectOrigins: string[];
   /**
@@ -111,6 +130,7 @@ function defaultConfig(): MockTenantConfig {
     issuer: mockIssuer,
     authorizationEndpoint: mockIssuer + endpointPaths.authorization_endpoint.path,
     endSessionEndpoint: mockIssuer + endpointPaths.end_session_endpoint.path,
+    deviceVerificationUri: mockIssuer + mockDevicePath,
     redirectOrigins: [...redirectRules.mockTestOrigins],
   };
 }
@@ -197,12 +217,17 @@ export function resetMockTenant(): void {
   state.refreshTokens.clear();
   state.usedCodes.clear();
   state.endedSessions.clear();
+  resetMockPolling();
   changed();
 }
 
 /** Virtual now, in seconds. */
 export function mockNow(): number {
   return Math.floor(Date.now() / 1000) + state.scenario.clockOffsetSeconds;
+}
+/** Virtual now in milliseconds: the polling flows time their intervals finer than a second. */
+export function mockNowMs(): number {
+  return Date.now() + state.scenario.clockOffsetSeconds * 1000;
 }
 function realNow(): number {
   return Math.floor(Date.now() / 1000);
@@ -266,12 +291,17 @@ export function mockDiscoveryDocument(): Record<string, unknown> {
     userinfo_endpoint: issuer + endpointPaths.userinfo_endpoint.path,
     end_session_endpoint: endSessionEndpoint,
     revocation_endpoint: issuer + endpointPaths.revocation_endpoint.path,
+    // Both polling flows are in the guide (facts §21, §22), so both engines advertise them.
+    device_authorization_endpoint: issuer + endpointPaths.device_authorization_endpoint.path,
+    backchannel_authentication_endpoint: issuer + endpointPaths.backchannel_authentication_endpoint.path,
+    backchannel_token_delivery_modes_supported: ['poll'],
+    backchannel_user_code_parameter_supported: false,
     custom_logout_endpoint: issuer + endpointPaths.custom_logout_endpoint.path,
     frontchannel_logout_supported: false,
     backchannel_logout_supported: false,
     scopes_supported: identityScopes.map((s) => s.name),
     claims_supported: [...new Set([...Object.keys(claimCatalogue), ...protocolClaims])],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
+    grant_types_supported: ['authorization_code', 'refresh_token', deviceFlow.grantType, ciba.grantType],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
@@ -686,7 +716,8 @@ function authenticateClient(
       };
     }
   }
-  const client = findMockClient(clientId);
+  const client =
+    findMockClient(clientId) ?? [mockDeviceClient, mockCibaClient].find((c) => c.clientId === clientId);
   if (!client) return { ok: false, answer: oauthError(401, 'invalid_client', 'Unknown client.') };
   if (client.clientSecret !== undefined && secret !== client.clientSecret)
     return { ok: false, answer: oauthError(401, 'invalid_client', 'The client secret is missing or wrong.') };
@@ -812,18 +843,33 @@ export async function mockTokenEndpoint(
 ): Promise<MockHttpAnswer> {
   const auth = authenticateClient(form, authorization);
   if (!auth.ok) return auth.answer;
-  switch (form.get('grant_type')) {
+  const grantType = form.get('grant_type');
+  if (auth.client === mockCibaClient && grantType !== ciba.grantType)
+    return oauthError(400, 'unauthorized_client', 'CIBA switches off every other grant for its client.');
+  if (auth.client === mockDeviceClient && grantType !== deviceFlow.grantType && grantType !== 'refresh_token')
+    return oauthError(
+      400,
+      'unauthorized_client',
+      'The device client uses the device grant and refresh only.',
+    );
+  if (grantType === deviceFlow.grantType && auth.client !== mockDeviceClient)
+    return oauthError(400, 'unauthorized_client', 'This client is not registered for the device grant.');
+  switch (grantType) {
     case 'authorization_code':
       return codeGrant(auth.client, form);
     case 'refresh_token':
       return refreshGrant(auth.client, form);
+    case deviceFlow.grantType:
+      return pollingGrant(auth.client, pollMockDevice(auth.client, form, mockNowMs()));
+    case ciba.grantType:
+      return pollingGrant(auth.client, pollMockCiba(auth.client, form, mockNowMs()));
     case null:
       return oauthError(400, 'invalid_request', 'grant_type is required.');
     default:
       return oauthError(
         400,
         'unsupported_grant_type',
-        'The mock supports authorization_code and refresh_token.',
+        'The mock supports authorization_code, refresh_token, the device_code grant and CIBA.',
       );
   }
 }
@@ -933,4 +979,61 @@ export async function mockCustomLogout(body: unknown): Promise<MockHttpAnswer> {
     return { status: 200, text: 'Already logged out' };
   endMockSession();
   return { status: 200, text: typeof st === 'string' ? st : '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The polling flows (polling.ts): device authorization and CIBA
+
+async function pollingGrant(client: MockClient, answer: PollingAnswer): Promise<MockHttpAnswer> {
+  if (!answer.ok) return oauthError(answer.status, answer.error, answer.error_description);
+  // CIBA's own scopes (vipps, bankid) are granted to its client besides the identity scopes.
+  const scope = [
+    ...grantedScope(answer.scope, client),
+    ...answer.scope.filter((s) => client === mockCibaClient && (cibaScopes as readonly string[]).includes(s)),
+  ];
+  const grant: Grant = {
+    client,
+    user: answer.user,
+    scope,
+    sessionId: answer.sessionId,
+    authTime: answer.authTime,
+  };
+  return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
+}
+
+/**
+ * POST /connect/deviceauthorization: client credentials in the body or as Basic, scope required.
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.1
+ */
+export function mockDeviceAuthorization(form: URLSearchParams, authorization: string | null): MockHttpAnswer {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  return startMockDevice(auth.client, form, mockNowMs(), state.config.deviceVerificationUri);
+}
+
+/** POST /connect/ciba (Vipps start, poll mode). */
+export function mockBackchannelAuthentication(
+  form: URLSearchParams,
+  authorization: string | null,
+): MockHttpAnswer {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  return startMockCiba(auth.client, form, mockNowMs());
+}
+
+/** The verification page's decision (the browser page posts it over a BroadcastChannel; Node tests over HTTP). */
+export function mockDeviceDecision(
+  userCode: string,
+  userId: string,
+  decision: 'approve' | 'deny',
+): DeviceDecisionResult {
+  return decideMockDevice(userCode, userId, decision, mockNowMs());
+}
+
+/** The simulated phone: what waits for the user, and the user's answer. */
+export function mockPhone(): PhonePrompt[] {
+  return mockPhonePrompts(mockNowMs());
+}
+export function mockPhoneAnswer(prompt: string, decision: 'approve' | 'deny'): boolean {
+  return answerMockPhone(prompt, decision, mockNowMs());
 }

@@ -34,3 +34,4 @@ export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
 export * from './times';
+export * from './polling';
