@@ -289,7 +289,7 @@ export async function pollToken(
   handle: string,
   currentIntervalSeconds: number,
   requestedScopes: readonly string[] = [],
-): Promise<{ exchange: PollingExchange; reading: PollReading }> {
+): Promise<{ exchange: PollingExchange; reading: PollReading; failure?: OidcFailure }> {
   const params: [string, string][] =
     flow === 'device'
       ? [
@@ -304,6 +304,7 @@ export async function pollToken(
   return {
     exchange: sent.exchange,
     reading: readPoll(flow, sent.exchange, sent.failure, currentIntervalSeconds, requestedScopes),
+    ...(sent.failure ? { failure: sent.failure } : {}),
   };
 }
 
