@@ -32,6 +32,7 @@ import { causes } from '../widgets/RefreshSimulator/scenario';
 import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
 import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
 import type { ComponentTwins } from './transform';
+import { cibaTwin, deviceFlowTwin } from './polling-twins';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
 export type Absolute = (path: string) => string;
@@ -275,6 +276,8 @@ export function componentTwins(abs: Absolute): ComponentTwins {
     DiscoveryExplorer: discoveryExplorerTwin(abs),
     SilentAuthTryout: silentAuthTwin(abs),
     Inspector: inspectorTwin(abs),
+    DeviceFlowTryout: deviceFlowTwin(abs),
+    CibaTryout: cibaTwin(abs),
     // Page chrome: the twin's own footer carries the page's URL; old anchors are a browser redirect.
     CopyLink: '',
     OldAnchors: '',
