@@ -41,7 +41,7 @@ test.describe('CIBA tryout against the mock', () => {
   test('a decline reads as invalid_grant, as the guide says', async ({ page }) => {
     await page.clock.install();
     await gotoHydrated(page, `${tool}?env=mock&user=sol`);
-    await expect(widget(page).getByRole('textbox', { name: /login_hint/ })).toHaveValue('+4799957010');
+    await expect(widget(page).getByLabel(/login_hint/)).toHaveValue('+4799957010');
     await send(page).click();
     await phone(page).getByRole('button', { name: 'Decline' }).click();
     await page.clock.fastForward(5000);
@@ -70,7 +70,7 @@ test.describe('CIBA tryout against the mock', () => {
     const sent: string[] = [];
     page.on('request', (r) => r.url().includes('/connect/ciba') && sent.push(r.url()));
     await gotoHydrated(page, `${tool}?env=mock`);
-    const hint = widget(page).getByRole('textbox', { name: /login_hint/ });
+    const hint = widget(page).getByLabel(/login_hint/);
     await hint.fill('ulv@example.com');
     await send(page).click();
     await expect(widget(page).getByRole('alert')).toContainText(

@@ -67,7 +67,7 @@ test.describe('device flow tryout against the mock', () => {
       'Approved: tokens after 3 polls — an access token, an ID token, a refresh token. Stop polling.',
     );
     await expect(widget(page).getByLabel('Tokens received (shortened)')).toContainText(
-      'offline_access openid profile',
+      'openid profile offline_access',
     );
     await expect(widget(page).getByText('Sol Vilde', { exact: false }).first()).toBeAttached();
     await expectNoLeaks(page, logged);
