@@ -3,7 +3,8 @@
  * value from the catalogue (`deviceFlow`, `ciba`), so the text cannot drift from the widgets.
  * Relative imports: the twins are written in Node, where `@site` does not exist.
  */
-import { assumedNote, ciba, deviceFlow, type PollingFact } from '../oidc/catalogue';
+import { assumedNote } from '../oidc/catalogue';
+import { ciba, deviceFlow, type PollingFact } from '../oidc/catalogue/polling-flows';
 
 type Absolute = (path: string) => string;
 

@@ -8,9 +8,7 @@
  * alias does not exist.
  */
 import {
-  assumedFacts,
   assumedNote,
-  catalogueFacts,
   apiScope,
   cibaScopes,
   clientTypes,
@@ -33,6 +31,10 @@ import { localTenantTable, type FixtureTableName } from '../components/LocalTena
 import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
 import type { ComponentTwins } from './transform';
 import { cibaTwin, deviceFlowTwin } from './polling-twins';
+import {
+  allAssumedFacts as assumedFacts,
+  allCatalogueFacts as catalogueFacts,
+} from '../oidc/catalogue/all-facts';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
 export type Absolute = (path: string) => string;

@@ -37,4 +37,4 @@ export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';
 export * from './times';
-export * from './polling';
+// ./polling (device flow, CIBA) is imported by path: only the two tryouts need it.

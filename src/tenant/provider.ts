@@ -14,7 +14,8 @@ import {
   signingAlgorithm,
 } from '../oidc/catalogue';
 import { cibaTestClient, deviceTestClient, pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
-import { ciba, cibaScopes, deviceFlow } from '../oidc/catalogue';
+import { cibaScopes } from '../oidc/catalogue';
+import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
 import { acrOf, claimsFor, findTestUser, sessionIdOf } from './accounts';
 import { findLocalClient, issuesRefreshTokens, localClients } from './clients';
 import { isAllowedOrigin, isPortalCallback } from './origins';

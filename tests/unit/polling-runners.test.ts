@@ -2,12 +2,11 @@
 // answer, and that every exchange is shown redacted. Against the mock's node server; the clock moves.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mockIssuer } from '../../src/oidc/environments';
-import {
-  answerSimulatedPhone,
-  readSimulatedPhone,
-  simulatedPhoneUrl,
-  type FailureContext,
-} from '../../src/oidc';
+import type { FailureContext } from '../../src/oidc';
+import { answerSimulatedPhone, readSimulatedPhone, simulatedPhoneUrl } from '../../src/oidc/polling';
+import { pollingFlowFacts } from '../../src/oidc/catalogue/polling-flows';
+import { allAssumedFacts } from '../../src/oidc/catalogue/all-facts';
+import { isAssumed } from '../../src/oidc/catalogue';
 import { runDeviceFlow, startDeviceRun, documentedDeviceCurls } from '../../src/oidc/runners/device-flow';
 import { checkCibaRequest, runCiba, documentedCibaCurls } from '../../src/oidc/runners/ciba';
 import { pollOnce } from '../../src/oidc/runners/polling-run';
@@ -147,6 +146,19 @@ describe('CIBA runner', () => {
     );
     expect(documentedCibaCurls('https://id-test.telenor.no', request).start).toContain(
       'login_hint=+4799957010',
+    );
+  });
+});
+
+describe('the polling flows’ facts', () => {
+  it('each has a source, and the assumptions page lists every one that is not the guide’s', () => {
+    const listed = allAssumedFacts().map((f) => f.subject);
+    for (const f of pollingFlowFacts()) {
+      expect(f.source).toBeDefined();
+      expect(listed.includes(f.subject)).toBe(isAssumed(f.source));
+    }
+    expect(listed).toEqual(
+      expect.arrayContaining(['device flow: slow_down', 'device flow: declined', 'CIBA: simulated phone']),
     );
   });
 });

@@ -21,7 +21,6 @@ import { endpointPaths } from './endpoints';
 import { oauthErrors, type ProviderErrorExplanation } from './errors';
 import type { GuideTopic } from './guide';
 import { apiScope, cibaScopesSource, claims, identityScopes } from './scopes';
-import { pollingFlowFacts } from './polling-flows';
 import { isAssumed, type FactSource } from './sources';
 import { tokenClaims } from './token-claims';
 
@@ -228,7 +227,6 @@ export function catalogueFacts(): CatalogueFact[] {
 
   for (const b of Object.values(behaviours))
     add({ area: 'Behaviour', subject: b.label, fact: b.fact, source: b.source, guide: 'refreshTokens' });
-  for (const f of pollingFlowFacts()) add({ area: 'Behaviour', ...f });
 
   return facts;
 }

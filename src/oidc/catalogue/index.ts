@@ -13,7 +13,6 @@ export * from './sources';
 export * from './behaviours';
 export * from './assumptions';
 export * from './endpoint-sources';
-export * from './polling-flows';
 // Not re-exported here, so the widgets that import this index do not carry their sentences: import
 // ./error-reference (the error reference's text), ./error-links (its codes and links) and ./token-claims
-// by path.
+// by path; ./polling-flows (the device flow and CIBA) and ./all-facts (every fact, those included) too.

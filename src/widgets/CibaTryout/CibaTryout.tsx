@@ -10,14 +10,8 @@ import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
 import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import GuideLink from '@site/src/components/GuideLink';
-import {
-  buildShareLink,
-  ciba,
-  isRunning,
-  readShareLink,
-  runLine,
-  telenorIdPlusIssuers,
-} from '@site/src/oidc';
+import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
+import { ciba } from '@site/src/oidc/catalogue/polling-flows';
 import { findTestUser, findTestUserByHint, testUsers } from '@site/src/oidc/catalogue/fixtures';
 import {
   answerSimulatedPhone,

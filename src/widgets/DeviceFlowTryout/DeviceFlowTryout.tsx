@@ -10,14 +10,8 @@ import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import GuideLink from '@site/src/components/GuideLink';
 import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
-import {
-  buildShareLink,
-  deviceFlow,
-  isRunning,
-  readShareLink,
-  runLine,
-  telenorIdPlusIssuers,
-} from '@site/src/oidc';
+import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
+import { deviceFlow } from '@site/src/oidc/catalogue/polling-flows';
 import { documentedDeviceCurls, startDeviceRun } from '@site/src/oidc/runners/device-flow';
 import { pollingSettings } from '@site/src/oidc/runners/polling-run';
 import type { DeviceStart } from '@site/src/oidc/polling';

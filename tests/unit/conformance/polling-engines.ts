@@ -10,14 +10,14 @@ import {
   type Engine,
   type TestUserId,
 } from '../../../src/oidc/catalogue/fixtures';
+import { fetchDiscovery } from '../../../src/oidc';
 import {
   answerSimulatedPhone,
-  fetchDiscovery,
   pollingEndpoints,
   readSimulatedPhone,
   simulatedPhoneUrl,
   type PollingSettings,
-} from '../../../src/oidc';
+} from '../../../src/oidc/polling';
 import { mockDevicePath } from '../../../src/mocks/control';
 import { TenantBrowser } from '../support/tenant-browser';
 

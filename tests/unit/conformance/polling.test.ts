@@ -3,7 +3,7 @@
 // the local tenant (oidc-provider on port 0) through src/oidc/polling.ts, comparing what a client
 // sees. Both engines read Date.now, so the clock is moved instead of waited for.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ciba, deviceFlow } from '../../../src/oidc/catalogue';
+import { ciba, deviceFlow } from '../../../src/oidc/catalogue/polling-flows';
 import { findTestUser, pairwiseSub } from '../../../src/oidc/catalogue/fixtures';
 import { mockIssuer } from '../../../src/oidc/environments';
 import {
@@ -13,7 +13,7 @@ import {
   startDeviceAuthorization,
   type PollReading,
   type PollingSettings,
-} from '../../../src/oidc';
+} from '../../../src/oidc/polling';
 import { server } from '../../../src/mocks/node';
 import { resetMockTenant } from '../../../src/mocks/tenant';
 import { startTenant, type RunningTenant } from '../../../src/tenant';
