@@ -25,7 +25,7 @@ export type CibaRunStart =
 export function checkCibaRequest(input: { loginHint: string; requestedExpiry: string }): string | undefined {
   const digits = input.loginHint.replace(/[\s()-]/g, '').replace(/^\+/, '');
   if (!/^\d{8,12}$/.test(digits))
-    return 'login_hint must be the person’s phone number, for example +4799957009.';
+    return 'login_hint must be the person’s phone number, for example +47 followed by eight digits.';
   const { minSeconds, maxSeconds } = ciba.expiry.value;
   if (input.requestedExpiry.trim() === '') return undefined;
   const n = Number(input.requestedExpiry);
