@@ -35,18 +35,17 @@ function isDecision(value: unknown): value is DeviceDecisionMessage {
 
 /** In a page running the mock: answer every decision the verification page sends. */
 export function listenForDeviceDecisions(
-  decide: (m: DeviceDecisionMessage) => DeviceDecisionResult,
+  decide: (m: DeviceDecisionMessage) => Promise<DeviceDecisionResult>,
 ): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(deviceChannelName);
   channel.onmessage = (event: MessageEvent<unknown>) => {
-    if (!isDecision(event.data)) return;
-    const reply: DeviceDecisionReply = {
-      kind: 'device-decision-result',
-      id: event.data.id,
-      result: decide(event.data),
-    };
-    channel.postMessage(reply);
+    const message = event.data;
+    if (!isDecision(message)) return;
+    void decide(message).then((result) => {
+      const reply: DeviceDecisionReply = { kind: 'device-decision-result', id: message.id, result };
+      channel.postMessage(reply);
+    });
   };
   return () => channel.close();
 }

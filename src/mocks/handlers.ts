@@ -125,23 +125,23 @@ export const handlers: HttpHandler[] = [
     return reply(await mockCustomLogout(body));
   }),
   http.post(at(endpointPaths.device_authorization_endpoint.path), async ({ request }) =>
-    reply(mockDeviceAuthorization(await formOf(request), request.headers.get('authorization'))),
+    reply(await mockDeviceAuthorization(await formOf(request), request.headers.get('authorization'))),
   ),
   http.post(at(endpointPaths.backchannel_authentication_endpoint.path), async ({ request }) =>
-    reply(mockBackchannelAuthentication(await formOf(request), request.headers.get('authorization'))),
+    reply(await mockBackchannelAuthentication(await formOf(request), request.headers.get('authorization'))),
   ),
   http.post(at(mockDevicePath), async ({ request }) => {
     const form = await formOf(request);
     const decision = form.get('decision') === 'deny' ? 'deny' : 'approve';
-    const result = mockDeviceDecision(form.get('user_code') ?? '', form.get('user') ?? '', decision);
+    const result = await mockDeviceDecision(form.get('user_code') ?? '', form.get('user') ?? '', decision);
     return reply({ status: result.ok ? 200 : 400, json: result });
   }),
-  http.get(at(mockPhonePath), () => reply({ status: 200, json: { prompts: mockPhone() } })),
+  http.get(at(mockPhonePath), async () => reply({ status: 200, json: { prompts: await mockPhone() } })),
   http.post(at(mockPhonePath), async ({ request }) => {
     const body = (await request.json().catch(() => ({}))) as { prompt?: unknown; decision?: unknown };
     const done =
       typeof body.prompt === 'string' &&
-      mockPhoneAnswer(body.prompt, body.decision === 'deny' ? 'deny' : 'approve');
+      (await mockPhoneAnswer(body.prompt, body.decision === 'deny' ? 'deny' : 'approve'));
     return reply({ status: done ? 200 : 404, json: { answered: done } });
   }),
   http.get(at(mockControlPath), () => reply({ status: 200, json: getMockScenario() })),

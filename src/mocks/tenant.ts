@@ -15,7 +15,7 @@ import {
   signingAlgorithm,
   type RefreshRefusal,
 } from '../oidc/catalogue';
-import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
+import { cibaGrantType, deviceGrantType } from './polling-grants';
 import { cibaScopes } from '../oidc/catalogue/scopes';
 import {
   claimsFor,
@@ -38,19 +38,14 @@ import {
 } from './users';
 import { mockCibaClient, mockDeviceClient } from './users';
 import { mockDevicePath } from './control';
-import {
-  answerMockPhone,
-  decideMockDevice,
-  mockPhonePrompts,
-  pollMockCiba,
-  pollMockDevice,
-  resetMockPolling,
-  startMockCiba,
-  startMockDevice,
-  type DeviceDecisionResult,
-  type PhonePrompt,
-  type PollingAnswer,
-} from './polling';
+import type { DeviceDecisionResult, PhonePrompt, PollingAnswer } from './polling';
+
+/** The polling flows load on first use, so pages that only log in do not carry them. */
+let pollingModule: typeof import('./polling') | undefined;
+async function polling(): Promise<typeof import('./polling')> {
+  pollingModule ??= await import('./polling');
+  return pollingModule;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scenario: what the mock tenant should do; a small typed state a page or test switches.
@@ -217,7 +212,7 @@ export function resetMockTenant(): void {
   state.refreshTokens.clear();
   state.usedCodes.clear();
   state.endedSessions.clear();
-  resetMockPolling();
+  pollingModule?.resetMockPolling();
   changed();
 }
 
@@ -301,7 +296,7 @@ export function mockDiscoveryDocument(): Record<string, unknown> {
     backchannel_logout_supported: false,
     scopes_supported: identityScopes.map((s) => s.name),
     claims_supported: [...new Set([...Object.keys(claimCatalogue), ...protocolClaims])],
-    grant_types_supported: ['authorization_code', 'refresh_token', deviceFlow.grantType, ciba.grantType],
+    grant_types_supported: ['authorization_code', 'refresh_token', deviceGrantType, cibaGrantType],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
@@ -844,25 +839,25 @@ export async function mockTokenEndpoint(
   const auth = authenticateClient(form, authorization);
   if (!auth.ok) return auth.answer;
   const grantType = form.get('grant_type');
-  if (auth.client === mockCibaClient && grantType !== ciba.grantType)
+  if (auth.client === mockCibaClient && grantType !== cibaGrantType)
     return oauthError(400, 'unauthorized_client', 'CIBA switches off every other grant for its client.');
-  if (auth.client === mockDeviceClient && grantType !== deviceFlow.grantType && grantType !== 'refresh_token')
+  if (auth.client === mockDeviceClient && grantType !== deviceGrantType && grantType !== 'refresh_token')
     return oauthError(
       400,
       'unauthorized_client',
       'The device client uses the device grant and refresh only.',
     );
-  if (grantType === deviceFlow.grantType && auth.client !== mockDeviceClient)
+  if (grantType === deviceGrantType && auth.client !== mockDeviceClient)
     return oauthError(400, 'unauthorized_client', 'This client is not registered for the device grant.');
   switch (grantType) {
     case 'authorization_code':
       return codeGrant(auth.client, form);
     case 'refresh_token':
       return refreshGrant(auth.client, form);
-    case deviceFlow.grantType:
-      return pollingGrant(auth.client, pollMockDevice(auth.client, form, mockNowMs()));
-    case ciba.grantType:
-      return pollingGrant(auth.client, pollMockCiba(auth.client, form, mockNowMs()));
+    case deviceGrantType:
+      return pollingGrant(auth.client, (await polling()).pollMockDevice(auth.client, form, mockNowMs()));
+    case cibaGrantType:
+      return pollingGrant(auth.client, (await polling()).pollMockCiba(auth.client, form, mockNowMs()));
     case null:
       return oauthError(400, 'invalid_request', 'grant_type is required.');
     default:
@@ -1005,35 +1000,43 @@ async function pollingGrant(client: MockClient, answer: PollingAnswer): Promise<
  * POST /connect/deviceauthorization: client credentials in the body or as Basic, scope required.
  * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.1
  */
-export function mockDeviceAuthorization(form: URLSearchParams, authorization: string | null): MockHttpAnswer {
+export async function mockDeviceAuthorization(
+  form: URLSearchParams,
+  authorization: string | null,
+): Promise<MockHttpAnswer> {
   const auth = authenticateClient(form, authorization);
   if (!auth.ok) return auth.answer;
-  return startMockDevice(auth.client, form, mockNowMs(), state.config.deviceVerificationUri);
+  return (await polling()).startMockDevice(
+    auth.client,
+    form,
+    mockNowMs(),
+    state.config.deviceVerificationUri,
+  );
 }
 
 /** POST /connect/ciba (Vipps start, poll mode). */
-export function mockBackchannelAuthentication(
+export async function mockBackchannelAuthentication(
   form: URLSearchParams,
   authorization: string | null,
-): MockHttpAnswer {
+): Promise<MockHttpAnswer> {
   const auth = authenticateClient(form, authorization);
   if (!auth.ok) return auth.answer;
-  return startMockCiba(auth.client, form, mockNowMs());
+  return (await polling()).startMockCiba(auth.client, form, mockNowMs());
 }
 
 /** The verification page's decision (the browser page posts it over a BroadcastChannel; Node tests over HTTP). */
-export function mockDeviceDecision(
+export async function mockDeviceDecision(
   userCode: string,
   userId: string,
   decision: 'approve' | 'deny',
-): DeviceDecisionResult {
-  return decideMockDevice(userCode, userId, decision, mockNowMs());
+): Promise<DeviceDecisionResult> {
+  return (await polling()).decideMockDevice(userCode, userId, decision, mockNowMs());
 }
 
 /** The simulated phone: what waits for the user, and the user's answer. */
-export function mockPhone(): PhonePrompt[] {
-  return mockPhonePrompts(mockNowMs());
+export async function mockPhone(): Promise<PhonePrompt[]> {
+  return (await polling()).mockPhonePrompts(mockNowMs());
 }
-export function mockPhoneAnswer(prompt: string, decision: 'approve' | 'deny'): boolean {
-  return answerMockPhone(prompt, decision, mockNowMs());
+export async function mockPhoneAnswer(prompt: string, decision: 'approve' | 'deny'): Promise<boolean> {
+  return (await polling()).answerMockPhone(prompt, decision, mockNowMs());
 }

@@ -7,6 +7,8 @@ import { answerSimulatedPhone, readSimulatedPhone, simulatedPhoneUrl } from '../
 import { pollingFlowFacts } from '../../src/oidc/catalogue/polling-flows';
 import { allAssumedFacts } from '../../src/oidc/catalogue/all-facts';
 import { isAssumed } from '../../src/oidc/catalogue';
+import { ciba, deviceFlow } from '../../src/oidc/catalogue/polling-flows';
+import { cibaGrantType, deviceGrantType } from '../../src/mocks/polling-grants';
 import { runDeviceFlow, startDeviceRun, documentedDeviceCurls } from '../../src/oidc/runners/device-flow';
 import { checkCibaRequest, runCiba, documentedCibaCurls } from '../../src/oidc/runners/ciba';
 import { pollOnce } from '../../src/oidc/runners/polling-run';
@@ -157,6 +159,8 @@ describe('the polling flows’ facts', () => {
       expect(f.source).toBeDefined();
       expect(listed.includes(f.subject)).toBe(isAssumed(f.source));
     }
+    // the mock's core names the grants without loading the flows: the same names
+    expect([deviceGrantType, cibaGrantType]).toEqual([deviceFlow.grantType, ciba.grantType]);
     expect(listed).toEqual(
       expect.arrayContaining(['device flow: slow_down', 'device flow: declined', 'CIBA: simulated phone']),
     );
