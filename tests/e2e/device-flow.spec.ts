@@ -93,6 +93,19 @@ test.describe('device flow tryout against the mock', () => {
     );
   });
 
+  test('after 30 minutes without an answer: invalid_grant, as TelenorID+ answers an expired device code', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await gotoHydrated(page, `${tool}?env=mock`);
+    await startButton(page).click();
+    await expect(status(page)).toContainText('the code lives 30 min');
+    await page.clock.fastForward('30:01');
+    await expect(widget(page).getByRole('alert')).toContainText(
+      'invalid_grant: the device request expired before the user approved it (TelenorID+ answers an expired device code with invalid_grant, not expired_token)',
+    );
+  });
+
   test('a mistyped code on the verification page is refused with a sentence', async ({ page, context }) => {
     await gotoHydrated(page, `${tool}?env=mock`);
     await startButton(page).click();

@@ -46,14 +46,14 @@ export default function SimulatedPhone({ prompts, answered, busy, onAnswer }: Pr
           <p className={styles.row}>
             <button
               type="button"
-              className="button button--success"
+              className="button button--primary"
               {...inactiveWhen(busy, () => onAnswer(prompt, 'approve'))}
             >
               Approve
             </button>
             <button
               type="button"
-              className="button button--danger"
+              className="button button--secondary"
               {...inactiveWhen(busy, () => onAnswer(prompt, 'deny'))}
             >
               Decline
