@@ -22,7 +22,7 @@ export type RoundTripPage = {
   /** Folder under the base URL (served as its index.html). */
   route: string;
   /** Entry under src/round-trip/. */
-  entry: 'authorize' | 'logout' | 'callback';
+  entry: 'authorize' | 'logout' | 'callback' | 'device';
   title: string;
   heading: string;
   intro?: string;
@@ -46,6 +46,15 @@ export const roundTripPages: RoundTripPage[] = [
     title: 'Mock TelenorID+ logout',
     heading: 'Mock TelenorID+ logout',
     working: 'Signing out…',
+  },
+  {
+    route: 'mock/device/',
+    entry: 'device',
+    title: 'Mock TelenorID+ device verification',
+    heading: 'Mock TelenorID+: connect a device',
+    intro:
+      'This page plays TelenorID+’s device verification page (RFC 8628 verification_uri) for the portal’s mock environment. No real account is used.',
+    working: 'Loading…',
   },
   {
     route: 'callback/',

@@ -84,7 +84,13 @@ export type PageType = keyof typeof pageJsGzipBytes;
  * fixtures, the catalogue's scopes and claims), logout 22.9 kB, callback 1.9 kB (+2.0 kB arrival script,
  * loaded only for an answer opened by hand).
  */
-export const roundTripPageJsGzipBytes = { authorize: 26_000, logout: 26_000, callback: 2_500 } as const;
+export const roundTripPageJsGzipBytes = {
+  authorize: 26_000,
+  logout: 26_000,
+  callback: 2_500,
+  // The device flow's verification page (mock only): the fixture users and the channel, no jose.
+  device: 8_000,
+} as const;
 
 /** Code a page without a widget, a diagram or the mock must not load (issue #9). */
 export const heavyCode = ['msw', 'mock', 'openid-client', 'jose', 'mermaid', 'widget'] as const;

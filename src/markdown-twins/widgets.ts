@@ -8,9 +8,7 @@
  * alias does not exist.
  */
 import {
-  assumedFacts,
   assumedNote,
-  catalogueFacts,
   apiScope,
   cibaScopes,
   clientTypes,
@@ -38,6 +36,11 @@ import {
   nativeAppLogoutSteps,
 } from '../oidc/catalogue/logout';
 import type { ComponentTwins } from './transform';
+import { cibaTwin, deviceFlowTwin } from './polling-twins';
+import {
+  allAssumedFacts as assumedFacts,
+  allCatalogueFacts as catalogueFacts,
+} from '../oidc/catalogue/all-facts';
 
 /** Site-relative path (`/tools/scope-builder`, `/api/token#x`) → absolute URL with baseUrl. */
 export type Absolute = (path: string) => string;
@@ -323,6 +326,8 @@ export function componentTwins(abs: Absolute): ComponentTwins {
     SilentAuthTryout: silentAuthTwin(abs),
     Inspector: inspectorTwin(abs),
     LogoutTryout: logoutTryoutTwin(abs),
+    DeviceFlowTryout: deviceFlowTwin(abs),
+    CibaTryout: cibaTwin(abs),
     // Page chrome: the twin's own footer carries the page's URL; old anchors are a browser redirect.
     CopyLink: '',
     OldAnchors: '',

@@ -8,6 +8,7 @@ import {
   endMockSession,
   getMockScenario,
   mockAuthorize,
+  mockDeviceDecision,
   mockEndSession,
   onMockScenarioChange,
   setMockScenario,
@@ -16,6 +17,7 @@ import {
   type MockScenario,
 } from './tenant';
 import { mockPageUrl } from '../oidc/mock-endpoints';
+import { listenForDeviceDecisions } from './device-channel';
 
 /** What the mock's logout page posts to the window that opened it (same origin only). */
 export const mockSessionEndedMessage = 'tidp:mock-session-ended';
@@ -43,6 +45,7 @@ function prepareTenant(baseUrl: string): void {
     // Static pages of the portal (src/round-trip), paths from src/oidc/mock-endpoints.ts.
     authorizationEndpoint: mockPageUrl(location.origin, base, 'authorize'),
     endSessionEndpoint: mockPageUrl(location.origin, base, 'logout'),
+    deviceVerificationUri: mockPageUrl(location.origin, base, 'device'),
     // The portal's own callback page, exactly: the widgets' only redirect_uri (issue #14).
     redirectOrigins: [],
     redirectUris: [new URL(base + 'callback/', location.origin).href],
@@ -97,6 +100,8 @@ export function startMocks({ baseUrl }: { baseUrl: string }): Promise<void> {
       onUnhandledRequest: 'bypass',
       quiet: true,
     });
+    // The device flow's verification page (another tab) decides through this page's mock.
+    listenForDeviceDecisions((m) => mockDeviceDecision(m.userCode, m.userId, m.decision));
   })();
   ready.catch(() => {
     ready = undefined; // let a later call retry

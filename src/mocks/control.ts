@@ -16,6 +16,10 @@ import type { MockScenario } from './tenant';
 export const mockControlPath = '/__mock/scenario';
 /** In Node only: where a test submits the mock's login screen (form `request`, `user`); the browser's page calls `completeMockLogin`. */
 export const mockLoginPath = '/__mock/login';
+/** The device flow's verification, as a form POST (`user_code`, `user`, `decision`): Node tests; the browser's page uses a BroadcastChannel. */
+export const mockDevicePath = '/__mock/device';
+/** The simulated phone of CIBA: GET lists what waits for the user, POST `{prompt, decision}` answers. */
+export const mockPhonePath = '/__mock/phone';
 
 /** What a POST may ask of the mock; every field is optional and applied in this order. */
 export type MockControlRequest = {

@@ -6,14 +6,25 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { endpointPaths } from '../oidc/catalogue';
 import { mockIssuer } from '../oidc/environments';
 import { testClockPaths } from '../oidc/test-clock';
-import { mockControlPath, mockLoginPath, type MockControlRequest } from './control';
+import {
+  mockControlPath,
+  mockDevicePath,
+  mockLoginPath,
+  mockPhonePath,
+  type MockControlRequest,
+} from './control';
 import {
   advanceMockClock,
   completeMockLogin,
   endMockSession,
   getMockScenario,
   mockAuthorize,
+  mockBackchannelAuthentication,
   mockCustomLogout,
+  mockDeviceAuthorization,
+  mockDeviceDecision,
+  mockPhone,
+  mockPhoneAnswer,
   mockDiscoveryDocument,
   mockEndSession,
   mockJwks,
@@ -134,6 +145,26 @@ export const handlers: HttpHandler[] = [
       body = undefined;
     }
     return reply(moveMockTestClock(body));
+  }),
+  http.post(at(endpointPaths.device_authorization_endpoint.path), async ({ request }) =>
+    reply(await mockDeviceAuthorization(await formOf(request), request.headers.get('authorization'))),
+  ),
+  http.post(at(endpointPaths.backchannel_authentication_endpoint.path), async ({ request }) =>
+    reply(await mockBackchannelAuthentication(await formOf(request), request.headers.get('authorization'))),
+  ),
+  http.post(at(mockDevicePath), async ({ request }) => {
+    const form = await formOf(request);
+    const decision = form.get('decision') === 'deny' ? 'deny' : 'approve';
+    const result = await mockDeviceDecision(form.get('user_code') ?? '', form.get('user') ?? '', decision);
+    return reply({ status: result.ok ? 200 : 400, json: result });
+  }),
+  http.get(at(mockPhonePath), async () => reply({ status: 200, json: { prompts: await mockPhone() } })),
+  http.post(at(mockPhonePath), async ({ request }) => {
+    const body = (await request.json().catch(() => ({}))) as { prompt?: unknown; decision?: unknown };
+    const done =
+      typeof body.prompt === 'string' &&
+      (await mockPhoneAnswer(body.prompt, body.decision === 'deny' ? 'deny' : 'approve'));
+    return reply({ status: done ? 200 : 404, json: { answered: done } });
   }),
   http.get(at(mockControlPath), () => reply({ status: 200, json: getMockScenario() })),
   http.post(at(mockControlPath), async ({ request }) => {

@@ -25,6 +25,8 @@ import {
   type RefreshRefusal,
 } from '../oidc/catalogue';
 import { loggedOutPage } from '../oidc/catalogue/logout';
+import { cibaGrantType, deviceGrantType } from './polling-grants';
+import { cibaScopes } from '../oidc/catalogue/scopes';
 import {
   claimsFor,
   defaultTestUserId,
@@ -50,6 +52,16 @@ import {
   type MockUser,
   type MockUserId,
 } from './users';
+import { mockCibaClient, mockDeviceClient } from './users';
+import { mockDevicePath } from './control';
+import type { DeviceDecisionResult, PhonePrompt, PollingAnswer } from './polling';
+
+/** The polling flows load on first use, so pages that only log in do not carry them. */
+let pollingModule: typeof import('./polling') | undefined;
+async function polling(): Promise<typeof import('./polling')> {
+  pollingModule ??= await import('./polling');
+  return pollingModule;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scenario: what the mock tenant should do; a small typed state a page or test switches.
@@ -103,6 +115,8 @@ export type MockTenantConfig = {
   /** A page of the portal in the browser; the mock's own handler in Node. */
   authorizationEndpoint: string;
   endSessionEndpoint: string;
+  /** The device flow's verification page: a page of the portal in the browser (`mock/device/`). */
+  deviceVerificationUri: string;
   /** Origins whose https (or loopback http) URLs are accepted as redirect_uri (Node tests). */
   redirectOrigins: string[];
   /**
@@ -129,6 +143,7 @@ function defaultConfig(): MockTenantConfig {
     issuer: mockIssuer,
     authorizationEndpoint: mockIssuer + endpointPaths.authorization_endpoint.path,
     endSessionEndpoint: mockIssuer + endpointPaths.end_session_endpoint.path,
+    deviceVerificationUri: mockIssuer + mockDevicePath,
     redirectOrigins: [...redirectRules.mockTestOrigins],
   };
 }
@@ -234,12 +249,17 @@ export function resetMockTenant(): void {
   state.usedCodes.clear();
   state.accessTokenExpiry.clear();
   state.endedSessions.clear();
+  pollingModule?.resetMockPolling();
   changed();
 }
 
 /** Virtual now, in seconds. */
 export function mockNow(): number {
   return Math.floor(Date.now() / 1000) + state.scenario.clockOffsetSeconds;
+}
+/** Virtual now in milliseconds: the polling flows time their intervals finer than a second. */
+export function mockNowMs(): number {
+  return Date.now() + state.scenario.clockOffsetSeconds * 1000;
 }
 function realNow(): number {
   return Math.floor(Date.now() / 1000);
@@ -303,12 +323,17 @@ export function mockDiscoveryDocument(): Record<string, unknown> {
     userinfo_endpoint: issuer + endpointPaths.userinfo_endpoint.path,
     end_session_endpoint: endSessionEndpoint,
     revocation_endpoint: issuer + endpointPaths.revocation_endpoint.path,
+    // Both polling flows are in the guide (facts §21, §22), so both engines advertise them.
+    device_authorization_endpoint: issuer + endpointPaths.device_authorization_endpoint.path,
+    backchannel_authentication_endpoint: issuer + endpointPaths.backchannel_authentication_endpoint.path,
+    backchannel_token_delivery_modes_supported: ['poll'],
+    backchannel_user_code_parameter_supported: false,
     custom_logout_endpoint: issuer + endpointPaths.custom_logout_endpoint.path,
     frontchannel_logout_supported: false,
     backchannel_logout_supported: false,
     scopes_supported: identityScopes.map((s) => s.name),
     claims_supported: [...new Set([...Object.keys(claimCatalogue), ...protocolClaims])],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
+    grant_types_supported: ['authorization_code', 'refresh_token', deviceGrantType, cibaGrantType],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
@@ -727,7 +752,8 @@ function authenticateClient(
       };
     }
   }
-  const client = findMockClient(clientId);
+  const client =
+    findMockClient(clientId) ?? [mockDeviceClient, mockCibaClient].find((c) => c.clientId === clientId);
   if (!client) return { ok: false, answer: oauthError(401, 'invalid_client', 'Unknown client.') };
   if (client.clientSecret !== undefined && secret !== client.clientSecret)
     return { ok: false, answer: oauthError(401, 'invalid_client', 'The client secret is missing or wrong.') };
@@ -855,18 +881,33 @@ export async function mockTokenEndpoint(
 ): Promise<MockHttpAnswer> {
   const auth = authenticateClient(form, authorization);
   if (!auth.ok) return auth.answer;
-  switch (form.get('grant_type')) {
+  const grantType = form.get('grant_type');
+  if (auth.client === mockCibaClient && grantType !== cibaGrantType)
+    return oauthError(400, 'unauthorized_client', 'CIBA switches off every other grant for its client.');
+  if (auth.client === mockDeviceClient && grantType !== deviceGrantType && grantType !== 'refresh_token')
+    return oauthError(
+      400,
+      'unauthorized_client',
+      'The device client uses the device grant and refresh only.',
+    );
+  if (grantType === deviceGrantType && auth.client !== mockDeviceClient)
+    return oauthError(400, 'unauthorized_client', 'This client is not registered for the device grant.');
+  switch (grantType) {
     case 'authorization_code':
       return codeGrant(auth.client, form);
     case 'refresh_token':
       return refreshGrant(auth.client, form);
+    case deviceGrantType:
+      return pollingGrant(auth.client, (await polling()).pollMockDevice(auth.client, form, mockNowMs()));
+    case cibaGrantType:
+      return pollingGrant(auth.client, (await polling()).pollMockCiba(auth.client, form, mockNowMs()));
     case null:
       return oauthError(400, 'invalid_request', 'grant_type is required.');
     default:
       return oauthError(
         400,
         'unsupported_grant_type',
-        'The mock supports authorization_code and refresh_token.',
+        'The mock supports authorization_code, refresh_token, the device_code grant and CIBA.',
       );
   }
 }
@@ -1074,4 +1115,69 @@ export async function mockCustomLogout(body: unknown): Promise<MockHttpAnswer> {
     return { status: 200, text: 'Already logged out' };
   endMockSession();
   return { status: 200, text: typeof st === 'string' ? st : '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The polling flows (polling.ts): device authorization and CIBA
+
+async function pollingGrant(client: MockClient, answer: PollingAnswer): Promise<MockHttpAnswer> {
+  if (!answer.ok) return oauthError(answer.status, answer.error, answer.error_description);
+  // CIBA's own scopes (vipps, bankid) are granted to its client besides the identity scopes.
+  const scope = [
+    ...grantedScope(answer.scope, client),
+    ...answer.scope.filter((s) => client === mockCibaClient && (cibaScopes as readonly string[]).includes(s)),
+  ];
+  const grant: Grant = {
+    client,
+    user: answer.user,
+    scope,
+    sessionId: answer.sessionId,
+    authTime: answer.authTime,
+  };
+  return { status: 200, json: await issueTokens(grant, refreshFor(client, scope)) };
+}
+
+/**
+ * POST /connect/deviceauthorization: client credentials in the body or as Basic, scope required.
+ * @see https://www.rfc-editor.org/rfc/rfc8628#section-3.1
+ */
+export async function mockDeviceAuthorization(
+  form: URLSearchParams,
+  authorization: string | null,
+): Promise<MockHttpAnswer> {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  return (await polling()).startMockDevice(
+    auth.client,
+    form,
+    mockNowMs(),
+    state.config.deviceVerificationUri,
+  );
+}
+
+/** POST /connect/ciba (Vipps start, poll mode). */
+export async function mockBackchannelAuthentication(
+  form: URLSearchParams,
+  authorization: string | null,
+): Promise<MockHttpAnswer> {
+  const auth = authenticateClient(form, authorization);
+  if (!auth.ok) return auth.answer;
+  return (await polling()).startMockCiba(auth.client, form, mockNowMs());
+}
+
+/** The verification page's decision (the browser page posts it over a BroadcastChannel; Node tests over HTTP). */
+export async function mockDeviceDecision(
+  userCode: string,
+  userId: string,
+  decision: 'approve' | 'deny',
+): Promise<DeviceDecisionResult> {
+  return (await polling()).decideMockDevice(userCode, userId, decision, mockNowMs());
+}
+
+/** The simulated phone: what waits for the user, and the user's answer. */
+export async function mockPhone(): Promise<PhonePrompt[]> {
+  return (await polling()).mockPhonePrompts(mockNowMs());
+}
+export async function mockPhoneAnswer(prompt: string, decision: 'approve' | 'deny'): Promise<boolean> {
+  return (await polling()).answerMockPhone(prompt, decision, mockNowMs());
 }

@@ -3,6 +3,8 @@
  * (src/oidc/catalogue/fixtures.ts), the same users as the local tenant and the mock's own clients.
  */
 import {
+  cibaTestClient,
+  deviceTestClient,
   clientsOfEngine,
   findTestClient,
   findTestUser,
@@ -33,3 +35,8 @@ export function findMockUser(id: string | null | undefined): MockUser | undefine
 export function findMockUserByHint(hint: string | null | undefined): MockUser | undefined {
   return findTestUserByHint(hint);
 }
+
+/** The mock's CIBA client (Confidential, the CIBA grant only): not among `mockClients`, which log in by the code flow. */
+export const mockCibaClient: MockClient = cibaTestClient('mock');
+/** The mock's device-flow client (MobileApp, no secret): not among `mockClients` either. */
+export const mockDeviceClient: MockClient = deviceTestClient('mock');

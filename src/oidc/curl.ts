@@ -26,6 +26,8 @@ export const secretParameters: readonly string[] = [
   // The authorization code is as good as a token until it is redeemed (with the verifier, once).
   'code',
   'device_code',
+  // CIBA's poll handle: with the client's credentials it fetches the user's tokens.
+  'auth_req_id',
   'client_secret',
   'refresh_token',
   'code_verifier',

@@ -40,3 +40,4 @@ export * from './runners/silent-checks';
 export * from './silent-tryout';
 export * from './times';
 export * from './runners/code-flow';
+// ./polling (device flow, CIBA) is imported by path: only the two tryouts need it.

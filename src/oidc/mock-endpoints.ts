@@ -8,7 +8,12 @@ import { identityScopes } from './catalogue/scopes';
 import { mockIssuer } from './environments';
 
 /** The portal pages that play the mock's browser-facing endpoints, under the base URL (a navigation cannot be mocked). */
-export const mockPagePaths = { authorize: 'mock/authorize/', logout: 'mock/logout/' } as const;
+export const mockPagePaths = {
+  authorize: 'mock/authorize/',
+  logout: 'mock/logout/',
+  /** The device flow's verification page (RFC 8628 verification_uri). */
+  device: 'mock/device/',
+} as const;
 
 function normaliseBase(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';

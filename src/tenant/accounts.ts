@@ -5,9 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { authenticatorAssuranceLevels } from '../oidc/catalogue';
-import { claimsFor, findTestUser, testUsers, type TestUser } from '../oidc/catalogue/fixtures';
+import {
+  claimsFor,
+  findTestUser,
+  findTestUserByHint,
+  testUsers,
+  type TestUser,
+} from '../oidc/catalogue/fixtures';
 
-export { claimsFor, findTestUser, testUsers, type TestUser };
+export { claimsFor, findTestUser, findTestUserByHint, testUsers, type TestUser };
 
 /** The AAL URN as oidc-provider keeps it on the session (a string); the tokens carry it as a one-element array. */
 export function acrOf(user: TestUser): string {

@@ -5,6 +5,7 @@
  */
 import {
   clientsOfEngine,
+  findPollingClient,
   findTestClient,
   shortRefreshLifetimeSeconds,
   testClient,
@@ -20,8 +21,9 @@ export const localClients: readonly LocalClient[] = clientsOfEngine('local');
 /** The Confidential client's published test secret (it protects nothing). */
 export const confidentialClientSecret = testClient('local', 'Confidential').clientSecret!;
 
+/** A client of the tenant by id: the code-flow clients, and the polling flows' device and CIBA clients. */
 export function findLocalClient(clientId: string): LocalClient | undefined {
-  return findTestClient('local', clientId);
+  return findTestClient('local', clientId) ?? findPollingClient('local', clientId);
 }
 
 export function issuesRefreshTokens(client: LocalClient): boolean {

@@ -33,7 +33,7 @@ button .how{display:block;color:var(--muted);font-size:.9rem}
 code{font-size:.9em}
 `;
 
-function page(title: string, body: string, extraHead = ''): string {
+export function page(title: string, body: string, extraHead = ''): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as jose from 'jose';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import {
   acrValues,
   endpointPaths,
@@ -13,7 +13,9 @@ import {
   identityScopes,
   signingAlgorithm,
 } from '../oidc/catalogue';
-import { pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
+import { cibaTestClient, deviceTestClient, pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
+import { cibaScopes } from '../oidc/catalogue';
+import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
 import { acrOf, claimsFor, findTestUser, sessionIdOf } from './accounts';
 import { findLocalClient, issuesRefreshTokens, localClients } from './clients';
 import { isAllowedOrigin, isPortalCallback } from './origins';
@@ -30,6 +32,7 @@ import {
   toRealSeconds,
   type TenantClock,
 } from './clock';
+import { cibaFeature, deviceFlowFeature, pollingFlows, pollingTtl } from './polling';
 
 export type TenantOptions = {
   issuer: string;
@@ -83,22 +86,45 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
   const { issuer } = options;
 
   const configuration: Configuration = {
-    clients: localClients.map((c) => ({
-      client_id: c.clientId,
-      client_name: c.description,
-      ...(c.clientSecret
-        ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
-        : { token_endpoint_auth_method: 'none' }),
-      application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
-      // TelenorID+ subs are pairwise (facts §12); both engines derive them the same way (fixtures).
-      subject_type: 'pairwise',
-      grant_types: issuesRefreshTokens(c) ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
-      response_types: ['code'],
-      // Nominal: every portal callback on an allowed origin is accepted (see origins.ts).
-      redirect_uris: ['http://localhost:3000/callback/'],
-      post_logout_redirect_uris: ['http://localhost:3000/callback/'],
-      id_token_signed_response_alg: signingAlgorithm,
-    })),
+    clients: localClients
+      .map((c): ClientMetadata => ({
+        client_id: c.clientId,
+        client_name: c.description,
+        ...(c.clientSecret
+          ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+          : { token_endpoint_auth_method: 'none' }),
+        application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+        // TelenorID+ subs are pairwise (facts §12); both engines derive them the same way (fixtures).
+        subject_type: 'pairwise',
+        grant_types: issuesRefreshTokens(c)
+          ? ['authorization_code', 'refresh_token']
+          : ['authorization_code'],
+        response_types: ['code'],
+        // Nominal: every portal callback on an allowed origin is accepted (see origins.ts).
+        redirect_uris: ['http://localhost:3000/callback/'],
+        post_logout_redirect_uris: ['http://localhost:3000/callback/'],
+        id_token_signed_response_alg: signingAlgorithm,
+      }))
+      .concat(
+        // The polling flows' clients (fixtures): the device client (MobileApp, no secret) and CIBA's
+        // (Confidential, the CIBA grant only: CIBA switches off its front-channel flows, facts §22).
+        // oidc-provider lets a pairwise client of these grants authenticate only with its own keys, so
+        // they are registered as `public` and get their pairwise sub from the fixtures (pollingSub).
+        [deviceTestClient('local'), cibaTestClient('local')].map((c): ClientMetadata => ({
+          client_id: c.clientId,
+          client_name: c.description,
+          ...(c.clientSecret
+            ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+            : { token_endpoint_auth_method: 'none' }),
+          application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+          subject_type: 'public',
+          grant_types: c.sector === 'ciba' ? [ciba.grantType] : [deviceFlow.grantType, 'refresh_token'],
+          response_types: [],
+          redirect_uris: [],
+          ...(c.sector === 'ciba' ? { backchannel_token_delivery_mode: 'poll' } : {}),
+          id_token_signed_response_alg: signingAlgorithm,
+        })),
+      ),
     jwks: { keys: [signingKey as never] },
     // Signed cookies need keys; a fresh random key per start is enough for a test tenant.
     cookies: {
@@ -109,10 +135,10 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       short: { secure: false, sameSite: 'lax', httpOnly: true },
     },
     claims: oidcClaimsByScope(),
-    subjectTypes: ['pairwise'],
+    subjectTypes: ['pairwise', 'public'],
     pairwiseIdentifier: async (_ctx, accountId, client) =>
       pairwiseSub(findTestUser(accountId)?.id ?? 'ulv', localClient(undefined, client.clientId).sector),
-    scopes: identityScopes.map((s) => s.name),
+    scopes: [...identityScopes.map((s) => s.name), ...cibaScopes],
     acrValues: acrValues.map((a) => a.value),
     // TelenorID+ puts profile claims (names, analytics_uuid, ial) in the ID token of a code flow too;
     // which claim goes where is decided per claim from the catalogue in findAccount.
@@ -126,6 +152,8 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       revocation: endpointPaths.revocation_endpoint.path,
       introspection: endpointPaths.introspection_endpoint.path,
       jwks: endpointPaths.jwks_uri.path,
+      device_authorization: endpointPaths.device_authorization_endpoint.path,
+      backchannel_authentication: endpointPaths.backchannel_authentication_endpoint.path,
     },
     enabledJWA: {
       idTokenSigningAlgValues: [signingAlgorithm],
@@ -141,6 +169,9 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
         allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
+      // The guide's polling flows (facts §21, §22), with the catalogue's values (polling.ts).
+      deviceFlow: deviceFlowFeature,
+      ciba: cibaFeature as never,
       rpInitiatedLogout: {
         enabled: true,
         logoutSource(ctx, form) {
@@ -173,6 +204,8 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       AccessToken: exampleLifetimes.accessTokenSeconds,
       IdToken: exampleLifetimes.idTokenSeconds,
       AuthorizationCode: 60,
+      DeviceCode: pollingTtl.DeviceCode,
+      BackchannelAuthenticationRequest: pollingTtl.BackchannelAuthenticationRequest as never,
       Interaction: 60 * 60,
       Session: longestRefreshSeconds,
       Grant: longestRefreshSeconds,
@@ -210,7 +243,12 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
     },
     async extraTokenClaims(ctx) {
       // Remembered on the (opaque) access token so access-token-jwt.ts can put them in the JWT.
-      const source = ctx.oidc.entities.RefreshToken ?? ctx.oidc.entities.AuthorizationCode;
+      const { entities } = ctx.oidc;
+      const source =
+        entities.RefreshToken ??
+        entities.AuthorizationCode ??
+        entities.DeviceCode ??
+        entities.BackchannelAuthenticationRequest;
       if (!source) return undefined;
       return { auth_time: source.authTime, session_uid: source.sessionUid };
     },
@@ -221,7 +259,11 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
         accountId: sub,
         async claims(use, scope) {
           const location = use === 'id_token' ? 'id_token' : 'userinfo';
-          return { sub, ...claimsFor(user, scope.split(' '), location) };
+          // Pairwise clients get their sub from pairwiseIdentifier; the polling clients (public there) from the fixtures.
+          const client = findLocalClient(Provider.ctx?.oidc.client?.clientId ?? '');
+          const own =
+            client && !localClients.includes(client) ? await pairwiseSub(user.id, client.sector) : sub;
+          return { sub: own, ...claimsFor(user, scope.split(' '), location) };
         },
       };
     },
@@ -252,6 +294,7 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
   provider.use(tenantClockRoutes(clock, allowed));
   provider.use(tenantScenarioRoutes);
   provider.use(customLogoutRoute(provider, signingKey, sessions, allowed));
+  provider.use(pollingFlows(provider, allowed));
   provider.use(offlineAccessAsTelenorIdPlus);
   provider.use(interactions(provider, { acrOf }));
   provider.use(accessTokenAsJwt(provider, signingKey, clock));
@@ -282,7 +325,12 @@ function shapeIdTokensAsTelenorIdPlus(provider: Provider, clock: TenantClock, se
   const original = prototype.payload;
   prototype.payload = async function payload() {
     const claims = await original.call(this);
-    const source = this.ctx?.oidc.entities.AuthorizationCode ?? this.ctx?.oidc.entities.RefreshToken;
+    const entities = this.ctx?.oidc.entities;
+    const source =
+      entities?.AuthorizationCode ??
+      entities?.RefreshToken ??
+      entities?.DeviceCode ??
+      entities?.BackchannelAuthenticationRequest;
     const user = findTestUser(source?.accountId);
     const client = this.client ? findLocalClient(this.client.clientId) : undefined;
     if (!source || !user || !client) return claims;
@@ -292,6 +340,8 @@ function shapeIdTokensAsTelenorIdPlus(provider: Provider, clock: TenantClock, se
     return {
       ...rest,
       ...(typeof rest.auth_time === 'number' ? { auth_time: toRealSeconds(clock, rest.auth_time) } : {}),
+      // The same pairwise sub oidc-provider derives for the other clients (the polling clients are `public` there).
+      sub: await pairwiseSub(user.id, client.sector),
       nbf: Math.floor(Date.now() / 1000),
       ...sessionClaims(user, client, sessionIdOf(source.sessionUid)),
     };

@@ -81,6 +81,7 @@ test.describe('byte budget', () => {
     ['mock/authorize/', roundTripPageJsGzipBytes.authorize],
     ['mock/logout/', roundTripPageJsGzipBytes.logout],
     ['callback/', roundTripPageJsGzipBytes.callback],
+    ['mock/device/', roundTripPageJsGzipBytes.device],
   ] as const) {
     test(`round trip: /${route} loads no site bundle and stays within ${kB(budget)}`, () => {
       const html = readFileSync(path.join(buildDir, route, 'index.html'), 'utf8');

@@ -98,6 +98,8 @@ describe('the mock and the local tenant agree', () => {
       'userinfo_endpoint',
       'jwks_uri',
       'revocation_endpoint',
+      'device_authorization_endpoint',
+      'backchannel_authentication_endpoint',
     ]) {
       expect(local[field], `${field} in the tenant`).toBeDefined();
       if (field !== 'authorization_endpoint') expect(path(local[field]), field).toBe(path(mock[field]));
@@ -108,6 +110,7 @@ describe('the mock and the local tenant agree', () => {
       'scopes_supported',
       'code_challenge_methods_supported',
       'id_token_signing_alg_values_supported',
+      'backchannel_token_delivery_modes_supported',
     ]) {
       expect([...(local[field] as string[])].sort(), field).toEqual([...(mock[field] as string[])].sort());
     }

@@ -2,13 +2,10 @@
 // catalogue (src/oidc/catalogue/assumptions.ts), so the page cannot drift from what the widgets show.
 import Link from '@docusaurus/Link';
 import {
-  assumedFacts,
-  catalogueFacts,
-  guide,
-  type CatalogueFact,
-  type FactArea,
-  type FactSource,
-} from '@site/src/oidc/catalogue';
+  allAssumedFacts as assumedFacts,
+  allCatalogueFacts as catalogueFacts,
+} from '@site/src/oidc/catalogue/all-facts';
+import { guide, type CatalogueFact, type FactArea, type FactSource } from '@site/src/oidc/catalogue';
 import styles from './styles.module.css';
 
 function SourceCell({ source }: { source: FactSource }): React.JSX.Element {

@@ -254,6 +254,55 @@ export function testClient(
 }
 
 /**
+ * The device-flow test client of an engine: a public native client (MobileApp, no secret: a set-top
+ * box cannot keep one) with the device grant and its refresh policy (the guide's example answer
+ * carries a refresh token). Not among `testClients`, which log in by the code flow.
+ */
+export function deviceTestClient(engine: Engine): TestClient {
+  const policy = refreshPolicies.Mobile;
+  return {
+    engine,
+    clientId: `${engine}-device`,
+    clientType: 'MobileApp',
+    refreshPolicy: policy,
+    clientSecret: undefined,
+    short: false,
+    refreshLifetimeSeconds: policy.lifetimeSeconds,
+    sector: 'device',
+    description: `Device-flow client (MobileApp, as on a set-top box; no secret); refresh policy ${policy.name}: ${policy.summary}`,
+  };
+}
+
+/** The polling flows' clients of an engine (device flow, CIBA), by id. */
+export function findPollingClient(
+  engine: Engine,
+  clientId: string | null | undefined,
+): TestClient | undefined {
+  return [deviceTestClient(engine), cibaTestClient(engine)].find((c) => c.clientId === clientId);
+}
+
+/**
+ * The CIBA test client of an engine: Confidential, with the CIBA grant only (CIBA switches off the
+ * front-channel flows of its client, facts §22), so it is not among `testClients` (which log in by
+ * the code flow). Its secret is a published test value.
+ */
+export function cibaTestClient(engine: Engine): TestClient {
+  const policy = refreshPolicies.NoRefresh;
+  return {
+    engine,
+    clientId: `${engine}-ciba`,
+    clientType: 'Confidential',
+    refreshPolicy: policy,
+    clientSecret: `${engine}-ciba-secret`,
+    short: false,
+    refreshLifetimeSeconds: undefined,
+    sector: 'ciba',
+    description:
+      'Confidential CIBA client (poll mode): backchannel logins only, no refresh token (the guide’s example has none).',
+  };
+}
+
+/**
  * Where a test client may be sent back to. Both engines accept the portal's callback page,
  * `<origin><baseUrl>callback/`, with no query, fragment or credentials: in the browser the mock only
  * the page's own callback, exactly; in Node the mock's test origins; the tenant any loopback origin

@@ -15,4 +15,4 @@ export * from './assumptions';
 export * from './endpoint-sources';
 // Not re-exported here, so the widgets that import this index do not carry their sentences: import
 // ./error-reference (the error reference's text), ./error-links (its codes and links) and ./token-claims
-// by path.
+// by path; ./polling-flows (the device flow and CIBA) and ./all-facts (every fact, those included) too.

@@ -1,0 +1,168 @@
+/**
+ * Device flow tryout (RFC 8628; facts §21): the device authorization request, the user code and
+ * verification page, polls at the advertised interval (or early, to earn slow_down), and tokens once
+ * the reader approves on the verification page in another tab. One form reducer, the shared run state
+ * machine (usePolling); every request goes through src/oidc/runners/device-flow.ts.
+ */
+import { useEffect, useId, useReducer, useRef } from 'react';
+import CodeBlock from '@theme/CodeBlock';
+import ErrorPageLink from '@site/src/components/ErrorPageLink';
+import GuideLink from '@site/src/components/GuideLink';
+import Assumed from '@site/src/components/Assumed';
+import CopyButton from '@site/src/components/CopyButton';
+import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
+import { deviceFlow } from '@site/src/oidc/catalogue/polling-flows';
+import { documentedDeviceCurls, startDeviceRun } from '@site/src/oidc/runners/device-flow';
+import { pollingSettings } from '@site/src/oidc/runners/polling-run';
+import type { DeviceStart } from '@site/src/oidc/polling';
+import { formReducer } from '../shared/form';
+import { useProviderSession } from '../shared/providerSession';
+import { inactiveWhen, submitUnless } from '../shared/busyButton';
+import { bringIntoView } from '../shared/bringIntoView';
+import { usePolling } from '../shared/usePolling';
+import ExchangeDetails from '../shared/ExchangeDetails';
+import PollingTokens from '../shared/PollingTokens';
+import DeviceCode from './DeviceCode';
+import styles from '../shared/polling.module.css';
+
+type Form = { scope: string };
+const defaults: Form = { scope: 'openid profile offline_access' };
+const maxScopeLength = 300;
+
+export default function DeviceFlowTryout(): React.JSX.Element {
+  const ids = useId();
+  const session = useProviderSession();
+  const [form, setForm] = useReducer(formReducer<Form>, defaults);
+  const polling = usePolling();
+  const startInfo = useRef<DeviceStart | undefined>(undefined);
+  const frame = useRef<HTMLDivElement>(null);
+  const { run, plan } = polling;
+  const busy = isRunning(run);
+  const env = session.environment;
+  const hasClient = env.id === 'mock' || env.id === 'local';
+  const scope = form.scope.split(/\s+/).filter(Boolean);
+
+  useEffect(() => {
+    const link = readShareLink(window.location.search, { who: 'the device flow tryout' });
+    const shared = link.text('scope', maxScopeLength, 'scope');
+    if (shared !== undefined) {
+      setForm({ type: 'restore', values: { scope: shared } });
+      bringIntoView(frame.current);
+    }
+  }, []);
+
+  async function start() {
+    polling.begin('Sending the device authorization request…');
+    startInfo.current = undefined;
+    const resolved = await pollingSettings(session, 'device');
+    if (!resolved.ok) return polling.fail(resolved.line);
+    const context = session.failureContext('device_authorization');
+    const started = await startDeviceRun(resolved.settings, scope, context, () => Date.now());
+    if (started.ok) startInfo.current = started.start;
+    polling.started(resolved.settings, started, session.failureContext('token'));
+  }
+
+  const shareUrl = () =>
+    buildShareLink(window.location.href, [
+      ['env', env.id],
+      ['scope', form.scope.trim()],
+    ]);
+  const curls = documentedDeviceCurls(env.issuer ?? telenorIdPlusIssuers.staging, scope);
+  const failed = run.phase === 'failed' ? run.verdict : undefined;
+
+  return (
+    <div className={styles.tryout} ref={frame} data-tryout="device-flow">
+      <p className={styles.muted}>
+        Environment: <strong>{env.label}</strong>.{' '}
+        {hasClient ? (
+          <>
+            The device is the test client <code>{env.id}-device</code> (MobileApp, no secret)
+            <Assumed source={deviceFlow.clientTypes.source} />; the codes live{' '}
+            {deviceFlow.expiresInSeconds.value / 60} minutes and it polls every{' '}
+            {deviceFlow.intervalSeconds.value} seconds unless told otherwise.
+          </>
+        ) : (
+          <>This page can only show the requests here: copy them below.</>
+        )}
+      </p>
+      <form onSubmit={submitUnless(busy, () => void start())} aria-labelledby={`${ids}-h`}>
+        <h3 id={`${ids}-h`}>1. The device asks for a code</h3>
+        <label className={styles.field}>
+          <span>
+            <code>scope</code> (space-separated)
+          </span>
+          <input
+            value={form.scope}
+            maxLength={maxScopeLength}
+            onChange={(e) => setForm({ type: 'set', field: 'scope', value: e.target.value })}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        </label>
+        <div className={styles.row} style={{ marginTop: '0.5rem' }}>
+          <button type="submit" className="button button--primary" {...inactiveWhen(busy || !scope.length)}>
+            {run.phase === 'idle' ? 'Start the device flow' : 'Start again'}
+          </button>
+          {busy ? (
+            <button type="button" className="button button--secondary" onClick={polling.stop}>
+              Stop
+            </button>
+          ) : null}
+          <CopyButton value={shareUrl} label="Copy link to this setup" />
+        </div>
+      </form>
+      <p role="status" className={styles.status} data-run-status>
+        {run.phase === 'failed' ? '' : runLine(run)}
+      </p>
+      {failed ? (
+        <div role="alert" className="alert alert--danger">
+          <p>{failed.line}</p>
+          <ErrorPageLink code={failed.failure?.error ?? failed.failure?.code} />
+        </div>
+      ) : null}
+      {startInfo.current && (busy || run.phase !== 'idle') ? (
+        <DeviceCode
+          start={startInfo.current}
+          polling={
+            busy
+              ? {
+                  secondsToNextPoll: polling.secondsToNextPoll,
+                  intervalSeconds: plan?.intervalSeconds,
+                  polls: plan?.polls ?? 0,
+                  expiresAtMs: plan?.expiresAtMs,
+                }
+              : undefined
+          }
+          onPollNow={polling.pollNow}
+          envId={env.id}
+        />
+      ) : null}
+      {run.phase === 'done' && run.result ? (
+        <div className="alert alert--success">
+          <p>
+            <strong>{run.verdict.line}</strong>
+          </p>
+          <PollingTokens view={run.result.view} />
+        </div>
+      ) : null}
+      <ExchangeDetails
+        exchanges={run.phase === 'idle' ? [] : run.exchanges}
+        label="Requests and answers, in order"
+      />
+      {!hasClient ? (
+        <>
+          <CodeBlock language="bash" title="1. Device authorization request">
+            {curls.start}
+          </CodeBlock>
+          <CodeBlock language="bash" title="3. Poll (every interval seconds)">
+            {curls.poll}
+          </CodeBlock>
+        </>
+      ) : null}
+      <p className={styles.muted}>
+        <GuideLink topic="deviceFlow">The device flow in the guide</GuideLink> ·{' '}
+        <GuideLink topic="faqPollingErrors">What each polling answer means</GuideLink>
+      </p>
+    </div>
+  );
+}
