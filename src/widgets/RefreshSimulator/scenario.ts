@@ -9,13 +9,13 @@
 import {
   clientTypes,
   refreshPolicies,
-  type BehaviourName,
   type ClientTypeName,
   type RefreshPolicyName,
 } from '../../oidc/catalogue';
 import { testClient } from '../../oidc/catalogue/fixtures';
 import type { EnvironmentId } from '../../oidc/environments';
 import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
+import { isCauseId, type CauseId } from '../../oidc/refresh-causes';
 
 export type SimulatorClient = { clientId: string; clientSecret?: string };
 
@@ -35,83 +35,8 @@ export function simulatorClient(
   return { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) };
 }
 
-/** Another client of the same environment, to present a refresh token that is not its own. */
-export function otherClientType(type: ClientTypeName): ClientTypeName {
-  return type === 'MobileApp' ? 'PublicWithRefresh' : 'MobileApp';
-}
-
-export type CauseId =
-  'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
-
-/** `behaviour`: the catalogue fact the cause demonstrates, with its source (an assumed one is marked). */
-export type Cause = {
-  id: CauseId;
-  title: string;
-  behaviour: BehaviourName;
-  how: { mock: string; local: string };
-};
-
-export const causes: Cause[] = [
-  {
-    id: 'expired',
-    behaviour: 'refreshExpired',
-    title: 'Expired under its policy',
-    how: {
-      mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
-      local:
-        'Logs in with the short-lived twin client (its refresh token lives a few seconds), waits it out, then refreshes.',
-    },
-  },
-  {
-    id: 'revoked',
-    behaviour: 'refreshRevoked',
-    title: 'Revoked',
-    how: {
-      mock: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
-      local: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
-    },
-  },
-  {
-    id: 'reused',
-    behaviour: 'refreshReused',
-    title: 'Reused after rotation',
-    how: {
-      mock: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
-      local: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
-    },
-  },
-  {
-    id: 'session_ended',
-    behaviour: 'refreshSessionEnded',
-    title: 'The SSO session ended',
-    how: {
-      mock: 'Ends the mock’s SSO session (as logout does), then refreshes.',
-      local: 'Logs out at the tenant’s end_session_endpoint in a popup, then refreshes.',
-    },
-  },
-  {
-    id: 'other_client',
-    behaviour: 'refreshOtherClient',
-    title: 'Belongs to another client',
-    how: {
-      mock: 'Presents the refresh token with another client’s client_id.',
-      local: 'Presents the refresh token with another client’s client_id.',
-    },
-  },
-  {
-    id: 'no_refresh_token',
-    behaviour: 'noRefreshForPublic',
-    title: 'Public client, or no offline_access',
-    how: {
-      mock: 'Logs in with the Public client (or without offline_access) and shows the token response.',
-      local: 'Logs in with the Public client (or without offline_access) and shows the token response.',
-    },
-  },
-];
-
-export function isCauseId(value: string | null): value is CauseId {
-  return causes.some((c) => c.id === value);
-}
+// The causes and the runner live in src/oidc/refresh-causes.ts; re-exported for the simulator's parts.
+export { causes, isCauseId, otherClientType, type Cause, type CauseId } from '../../oidc/refresh-causes';
 
 export type TimelineSettings = {
   policy: RefreshPolicyName;

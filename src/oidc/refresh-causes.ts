@@ -1,0 +1,545 @@
+/**
+ * The refresh-error simulator's runner: the causes of a failed refresh, each as a function that sends
+ * what the reader's client would send and returns the exchanges (status, body, redacted curl) and a
+ * verdict. What only an engine can do (move its clock, end its session) comes in as a `RefreshStage`,
+ * so the same runner drives the mock in the browser, the local tenant, and both in Vitest.
+ *
+ * Value imports are relative, not `@site/…`: the Markdown twins read `causes` in Node.
+ */
+import { refreshPolicyOf, type BehaviourName, type ClientTypeName } from './catalogue';
+import type { GuideTopic } from './catalogue';
+import type { AuthorizationSecrets } from './authorize';
+import { parseCallback } from './callback';
+import type { ClientSettings } from './client';
+import { failure as portalFailure, type OidcFailure } from './failures';
+import {
+  classifyRefreshFailure,
+  redactedTokenResponse,
+  refreshRefusalLine,
+  refreshStepTitle,
+  reuseImpossibleBecause,
+  tokenFailureBody,
+} from './refresh';
+import { describeExpiresIn, formatDuration } from './times';
+import {
+  buildEndSessionRequest,
+  exchangeCode,
+  refreshTokens,
+  revokeToken,
+  type TokenResult,
+  type TokenSet,
+} from './tokens';
+
+export type CauseId =
+  'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
+
+/** `behaviour`: the catalogue fact the cause demonstrates, with its source (an assumed one is marked). */
+export type Cause = {
+  id: CauseId;
+  title: string;
+  behaviour: BehaviourName;
+  how: { mock: string; local: string };
+};
+
+export const causes: Cause[] = [
+  {
+    id: 'expired',
+    behaviour: 'refreshExpired',
+    title: 'Expired under its policy',
+    how: {
+      mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
+      local:
+        'Logs in with the short-lived twin client (its refresh token lives a few seconds), waits it out, then refreshes.',
+    },
+  },
+  {
+    id: 'revoked',
+    behaviour: 'refreshRevoked',
+    title: 'Revoked',
+    how: {
+      mock: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
+      local: 'Revokes the refresh token at the revocation endpoint (RFC 7009), then refreshes with it.',
+    },
+  },
+  {
+    id: 'reused',
+    behaviour: 'refreshReused',
+    title: 'Reused after rotation',
+    how: {
+      mock: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
+      local: 'Refreshes once (the token is rotated), then presents the old refresh token again.',
+    },
+  },
+  {
+    id: 'session_ended',
+    behaviour: 'refreshSessionEnded',
+    title: 'The SSO session ended',
+    how: {
+      mock: 'Ends the mock’s SSO session (as logout does), then refreshes.',
+      local: 'Logs out at the tenant’s end_session_endpoint in a popup, then refreshes.',
+    },
+  },
+  {
+    id: 'other_client',
+    behaviour: 'refreshOtherClient',
+    title: 'Belongs to another client',
+    how: {
+      mock: 'Presents the refresh token with another client’s client_id.',
+      local: 'Presents the refresh token with another client’s client_id.',
+    },
+  },
+  {
+    id: 'no_refresh_token',
+    behaviour: 'noRefreshForPublic',
+    title: 'Public client, or no offline_access',
+    how: {
+      mock: 'Logs in with the Public client (or without offline_access) and shows the token response.',
+      local: 'Logs in with the Public client (or without offline_access) and shows the token response.',
+    },
+  },
+];
+
+export function isCauseId(value: string | null | undefined): value is CauseId {
+  return causes.some((c) => c.id === value);
+}
+
+/** Another client type of the same environment, to present a refresh token that is not its own. */
+export function otherClientType(type: ClientTypeName): ClientTypeName {
+  return type === 'MobileApp' ? 'PublicWithRefresh' : 'MobileApp';
+}
+
+/**
+ * One entry of "What went over the wire": an exchange the reader's client makes (`http`), or a note
+ * that an engine's stage machinery was moved (`stage`: the mock's clock or session) — how the
+ * simulator sets up a cause, not something a client sends, so it has no request.
+ */
+export type RefreshExchange =
+  | {
+      kind: 'http';
+      title: string;
+      /** The request as a shell command, secrets and tokens replaced by placeholders ('' when none was sent). */
+      curl: string;
+      status?: number;
+      statusLine: string;
+      body: string;
+      ok: boolean;
+      note?: string;
+    }
+  | { kind: 'stage'; title: string };
+
+export type RefreshVerdict = {
+  line: string;
+  ok: boolean;
+  cause?: CauseId;
+  /** The failure the reader's reaction is read from (`classifyRefreshFailure`). */
+  failure?: OidcFailure;
+  /** Where a failure that is not a refresh answer is explained. */
+  guide?: GuideTopic;
+};
+
+/** What a run leaves: what went over the wire, the verdict, and the tokens the client holds now. */
+export type RefreshRun = {
+  exchanges: RefreshExchange[];
+  verdict: RefreshVerdict;
+  /** The tokens to hold after the run; undefined when the answer says they are dead (invalid_grant). */
+  tokens: TokenSet | undefined;
+  /** A refresh that went through: the refresh token before and the one the answer carried. */
+  rotation?: { before: string; after: string | undefined };
+};
+
+/** The result of moving an engine's stage: what to show for it, or why the cause cannot go on. */
+export type StageStep = { ok: true; exchanges: RefreshExchange[] } | { ok: false; line: string };
+
+/**
+ * What only the engine (or the browser in front of it) can do. The mock has levers for all of it
+ * (`mockRefreshStage`); the local tenant lets time pass and logs out in a browser (`tenantRefreshStage`).
+ */
+export type RefreshStage = {
+  /** Let `seconds` pass for the provider: past a refresh token's lifetime. */
+  passTime(seconds: number): Promise<StageStep>;
+  /** End the SSO session: `url` is the end-session request the reader's client sends the browser to. */
+  endSession(url: string, state: string): Promise<StageStep>;
+  /** After a login in another page: make this page's engine know the session it started (the mock). */
+  adoptSession?(sessionId: string): Promise<StageStep>;
+};
+
+/** The mock's levers (src/mocks/control.ts): its virtual clock, its SSO session. */
+export type MockLevers = {
+  advanceClock(seconds: number): Promise<void>;
+  endSession(): Promise<void>;
+  adoptSession(sessionId: string): Promise<void>;
+};
+
+const stage = (title: string): RefreshExchange => ({ kind: 'stage', title });
+
+/** The RP-initiated logout as the reader's client makes it: a browser navigation, not an API call. */
+export function logoutExchange(endSessionUrl: string, how: string): RefreshExchange {
+  const end = new URL(endSessionUrl);
+  return {
+    kind: 'http',
+    title: `Logout (end_session_endpoint, ${how})`,
+    curl: `# a browser navigation, not an API call:\n# GET ${end.origin + end.pathname}?id_token_hint=<id_token>&post_logout_redirect_uri=…&state=…`,
+    status: 302,
+    statusLine: '302 → post_logout_redirect_uri',
+    body: '(the browser came back with the state it sent)',
+    ok: true,
+  };
+}
+
+/** The mock as a stage: every lever is a switch of its scenario, shown as a stage note. */
+export function mockRefreshStage(levers: MockLevers): RefreshStage {
+  return {
+    async passTime(seconds) {
+      await levers.advanceClock(seconds);
+      return {
+        ok: true,
+        exchanges: [
+          stage(
+            `The mock moves its clock ${formatDuration(seconds)} forward, past the refresh token’s lifetime`,
+          ),
+        ],
+      };
+    },
+    async endSession(url) {
+      await levers.endSession();
+      return {
+        ok: true,
+        exchanges: [
+          logoutExchange(url, 'what your client sends the browser to'),
+          stage('The mock ends its SSO session, as that logout would'),
+        ],
+      };
+    },
+    async adoptSession(sessionId) {
+      await levers.adoptSession(sessionId);
+      return { ok: true, exchanges: [stage('The mock adopts the SSO session the login window started')] };
+    },
+  };
+}
+
+/**
+ * The local tenant as a stage: time passes for real (`wait`, which the widget shows as a countdown),
+ * and the logout is a browser's (`logout` resolves true when the browser came back with `state`).
+ */
+export function tenantRefreshStage(browser: {
+  wait(seconds: number): Promise<boolean>;
+  logout(url: string, state: string): Promise<'done' | 'no_popup' | 'not_back'>;
+}): RefreshStage {
+  return {
+    async passTime(seconds) {
+      return (await browser.wait(seconds))
+        ? { ok: true, exchanges: [] }
+        : { ok: false, line: 'The wait was cut short; nothing was refreshed.' };
+    },
+    async endSession(url, state) {
+      const done = await browser.logout(url, state);
+      if (done === 'done') return { ok: true, exchanges: [logoutExchange(url, 'in the popup')] };
+      return {
+        ok: false,
+        line:
+          done === 'no_popup'
+            ? 'Allow popups for this site: the logout runs in a popup window.'
+            : 'The logout did not come back; nothing was refreshed.',
+      };
+    },
+  };
+}
+
+/** expires_in of a token answer just received, as a time (src/oidc/times.ts). */
+function expiryNote(tokens: TokenSet, now: number): { note?: string } {
+  const note = describeExpiresIn(tokens.expiresIn, now, now);
+  return note ? { note: `${note}.` } : {};
+}
+
+function successExchange(
+  title: string,
+  result: Extract<TokenResult, { ok: true }>,
+  now: number,
+): RefreshExchange {
+  const tokens = result.view.tokens;
+  return {
+    kind: 'http',
+    title,
+    curl: result.curl,
+    status: 200,
+    statusLine: '200 OK',
+    body: JSON.stringify(redactedTokenResponse(tokens), null, 2),
+    ...expiryNote(tokens, now),
+    ok: true,
+  };
+}
+
+/** The exchange of a failed request, when one was sent (a refusal before sending has no curl or status). */
+function failureExchanges(f: OidcFailure, title: string): RefreshExchange[] {
+  if (!f.curl && f.status === undefined) return [];
+  return [
+    {
+      kind: 'http',
+      title,
+      curl: f.curl ?? '',
+      ...(f.status !== undefined ? { status: f.status } : {}),
+      statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
+      body: tokenFailureBody(f),
+      ok: false,
+    },
+  ];
+}
+
+/**
+ * A failed step: the verdict names the cause's headline (`refreshRefusalLine`), and the tokens go when
+ * the answer says they are dead. The rule the simulator teaches: nothing retries after invalid_grant.
+ */
+function failedRun(
+  exchanges: RefreshExchange[],
+  f: OidcFailure,
+  held: TokenSet | undefined,
+  cause: CauseId | undefined,
+  title: string,
+): RefreshRun {
+  return {
+    exchanges: [...exchanges, ...failureExchanges(f, title)],
+    verdict: { line: refreshRefusalLine(f, cause), ok: false, failure: f, ...(cause ? { cause } : {}) },
+    tokens: classifyRefreshFailure(f).keepTokens ? held : undefined,
+  };
+}
+
+type RunOptions = { now?: () => number };
+
+/**
+ * Send one refresh grant; `title` names it in the exchange list.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+async function refreshStep(
+  settings: ClientSettings,
+  refreshToken: string,
+  title: string,
+  now: () => number,
+): Promise<{ ok: true; tokens: TokenSet; exchange: RefreshExchange } | { ok: false; failure: OidcFailure }> {
+  const result = await refreshTokens(settings, refreshToken);
+  if (!result.ok) return result;
+  // A fixed policy answers without a refresh_token: the one held stays good.
+  const tokens = { ...result.view.tokens, refreshToken: result.view.tokens.refreshToken ?? refreshToken };
+  return { ok: true, tokens, exchange: successExchange(title, result, now()) };
+}
+
+/** Whether a refresh answer rotated the token: it carried a new one. */
+export function wasRotated(rotation: { before: string; after: string | undefined }): boolean {
+  return rotation.after !== undefined && rotation.after !== rotation.before;
+}
+
+/** A plain refresh (the "Refresh" button): new tokens, and whether the refresh token was rotated. */
+export async function runRefresh(
+  settings: ClientSettings,
+  tokens: TokenSet,
+  options: RunOptions = {},
+): Promise<RefreshRun> {
+  const now = options.now ?? Date.now;
+  const before = tokens.refreshToken;
+  if (!before) return noTokenRun(tokens);
+  const step = await refreshStep(settings, before, 'Refresh', now);
+  if (!step.ok) return failedRun([], step.failure, tokens, undefined, 'Refresh');
+  const rotation = { before, after: answeredToken(step.tokens, before) };
+  return {
+    exchanges: [step.exchange],
+    verdict: {
+      line: wasRotated(rotation)
+        ? '200 OK — new tokens; the refresh token was rotated: the old one is now used up.'
+        : '200 OK — new tokens; the refresh token was not rotated (fixed lifetime): keep using it.',
+      ok: true,
+    },
+    tokens: step.tokens,
+    rotation,
+  };
+}
+
+/** The refresh token the answer carried (undefined when it kept the old one). */
+function answeredToken(tokens: TokenSet, before: string): string | undefined {
+  return tokens.refreshToken === before ? undefined : tokens.refreshToken;
+}
+
+function noTokenRun(tokens: TokenSet | undefined): RefreshRun {
+  return {
+    exchanges: [],
+    verdict: { line: 'Log in first: this cause needs a refresh token.', ok: false },
+    tokens,
+  };
+}
+
+/** What a refresh-token cause needs: the tokens held, their client, the engine, and the other client. */
+export type CauseInput = {
+  clientType: ClientTypeName;
+  /** The client the tokens were issued to. */
+  settings: ClientSettings;
+  tokens: TokenSet;
+  stage: RefreshStage;
+  /** How long this client's refresh token lives (the short-lived twin's seconds on the tenant); default: the policy's. */
+  refreshLifetimeSeconds?: number;
+  /** `other_client`: a registered client of another type at the same provider. */
+  otherClient?: ClientSettings;
+  /** `session_ended`: where the end-session request sends the browser back to. */
+  postLogoutRedirectUri?: string;
+  /** `session_ended`: the state of the end-session request (default: a random one). */
+  logoutState?: string;
+};
+
+/**
+ * Cause a refresh to fail on purpose, the way `cause` names, and show every exchange. A cause that
+ * cannot fail for this client (reuse under a fixed policy) ends in a 200 that says why.
+ */
+export async function runRefreshCause(
+  cause: Exclude<CauseId, 'no_refresh_token'>,
+  input: CauseInput,
+  options: RunOptions = {},
+): Promise<RefreshRun> {
+  const now = options.now ?? Date.now;
+  const { settings, tokens, clientType } = input;
+  const rt = tokens.refreshToken;
+  if (!rt) return noTokenRun(tokens);
+  const exchanges: RefreshExchange[] = [];
+  /** The last refresh of a cause: a failure is the expected end, a 200 is reported as-is. */
+  const finalRefresh = async (title: string, with_: ClientSettings = settings): Promise<RefreshRun> => {
+    const step = await refreshStep(with_, rt, title, now);
+    if (!step.ok) return failedRun(exchanges, step.failure, tokens, cause, title);
+    return {
+      exchanges: [...exchanges, step.exchange],
+      verdict: {
+        line: '200 OK — the refresh went through: this provider did not refuse it.',
+        ok: true,
+        cause,
+      },
+      tokens: with_ === settings ? step.tokens : tokens,
+    };
+  };
+  const staged = async (step: Promise<StageStep>): Promise<RefreshRun | undefined> => {
+    const done = await step;
+    if (done.ok) {
+      exchanges.push(...done.exchanges);
+      return undefined;
+    }
+    return { exchanges, verdict: { line: done.line, ok: false }, tokens };
+  };
+
+  switch (cause) {
+    case 'expired': {
+      const lifetime = input.refreshLifetimeSeconds ?? refreshPolicyOf(clientType).lifetimeSeconds ?? 0;
+      const stopped = await staged(input.stage.passTime(lifetime + 1));
+      if (stopped) return stopped;
+      return finalRefresh('Refresh after the lifetime');
+    }
+    case 'revoked': {
+      const revoked = await revokeToken(settings, rt, 'refresh_token');
+      if (!revoked.ok) return failedRun(exchanges, revoked.failure, tokens, cause, 'Revocation');
+      exchanges.push({
+        kind: 'http',
+        title: 'Revocation (RFC 7009)',
+        curl: revoked.curl,
+        status: 200,
+        statusLine: '200 OK',
+        body: '(empty)',
+        ok: true,
+      });
+      return finalRefresh('Refresh with the revoked token');
+    }
+    case 'reused': {
+      const impossible = reuseImpossibleBecause(clientType);
+      const first = await refreshStep(settings, rt, refreshStepTitle(refreshPolicyOf(clientType)), now);
+      if (!first.ok) return failedRun(exchanges, first.failure, tokens, cause, 'Refresh');
+      exchanges.push(first.exchange);
+      const rotation = { before: rt, after: answeredToken(first.tokens, rt) };
+      const again = impossible ? 'Refresh with the same token again' : 'Refresh with the OLD token';
+      const second = await refreshStep(settings, rt, again, now);
+      if (!second.ok)
+        // Reuse revokes the whole family: the new token is dead too.
+        return { ...failedRun(exchanges, second.failure, first.tokens, cause, again), rotation };
+      return {
+        exchanges: [...exchanges, second.exchange],
+        verdict: {
+          line: impossible
+            ? `200 OK — ${impossible}`
+            : `200 OK — the old refresh token still works: this provider did not rotate the ${clientType} client’s token, so there is nothing to reuse.`,
+          ok: true,
+          cause,
+        },
+        tokens: second.tokens,
+        rotation,
+      };
+    }
+    case 'session_ended': {
+      const state = input.logoutState ?? globalThis.crypto.randomUUID();
+      const end = buildEndSessionRequest(settings, {
+        ...(tokens.idToken ? { idTokenHint: tokens.idToken } : {}),
+        ...(input.postLogoutRedirectUri ? { postLogoutRedirectUri: input.postLogoutRedirectUri } : {}),
+        state,
+      });
+      if (!end.ok) return failedRun(exchanges, end.failure, tokens, cause, 'Logout');
+      const stopped = await staged(input.stage.endSession(end.url, state));
+      if (stopped) return stopped;
+      return finalRefresh('Refresh after the session ended');
+    }
+    case 'other_client': {
+      const other = input.otherClient;
+      if (!other)
+        return {
+          exchanges,
+          verdict: { line: 'There is no other registered client to present the token with here.', ok: false },
+          tokens,
+        };
+      return finalRefresh(`Refresh presented by another client (${other.clientId})`, other);
+    }
+  }
+}
+
+/** What a login was for: the client type, whether it asked for offline_access, and the cause it sets up. */
+export type LoginPurpose = { clientType: ClientTypeName; offline: boolean; cause?: CauseId };
+
+/**
+ * The login's end: check the callback, exchange the code, and say what the token response holds.
+ * A missing refresh token is the `no_refresh_token` cause: with offline_access, the policy issues none.
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#TokenRequest
+ */
+export async function completeRefreshLogin(
+  settings: ClientSettings,
+  callbackUrl: string,
+  secrets: AuthorizationSecrets,
+  purpose: LoginPurpose,
+  options: RunOptions & { stage?: RefreshStage } = {},
+): Promise<RefreshRun> {
+  const now = options.now ?? Date.now;
+  const parsed = parseCallback(callbackUrl, { state: secrets.state });
+  if (!parsed.ok) return failedRun([], parsed.failure, undefined, purpose.cause, 'Login');
+  const result = await exchangeCode(settings, callbackUrl, secrets);
+  if (!result.ok) return failedRun([], result.failure, undefined, purpose.cause, 'Code exchange');
+  const tokens = result.view.tokens;
+  const exchanges = [successExchange('Code exchange (login)', result, now())];
+  const sessionId = parsed.response.sessionState;
+  if (sessionId && options.stage?.adoptSession) {
+    const adopted = await options.stage.adoptSession(sessionId);
+    if (adopted.ok) exchanges.push(...adopted.exchanges);
+  }
+  if (tokens.refreshToken)
+    return {
+      exchanges,
+      verdict: { line: `200 OK — logged in as ${purpose.clientType}; a refresh token was issued.`, ok: true },
+      tokens,
+    };
+  const policy = refreshPolicyOf(purpose.clientType);
+  return {
+    exchanges,
+    verdict: {
+      line: `200 OK — no refresh_token in the token response (no_refresh_token): ${
+        purpose.offline
+          ? `the ${purpose.clientType} client type’s refresh policy (${policy.name}) issues none, even with offline_access.`
+          : 'offline_access was not requested.'
+      }`,
+      ok: false,
+      failure: portalFailure('no_refresh_token').failure,
+      cause: 'no_refresh_token',
+    },
+    tokens,
+  };
+}
+
+/** The `no_refresh_token` cause's login: Public asks for offline_access and gets none; others do not ask. */
+export function noRefreshTokenPurpose(clientType: ClientTypeName): LoginPurpose {
+  return { clientType, offline: clientType === 'Public', cause: 'no_refresh_token' };
+}
