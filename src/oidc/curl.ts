@@ -84,6 +84,11 @@ function redactUrl(url: string, include: boolean): string {
   }
 }
 
+/** A URL as shown beside its answer: each secret query value (a code, a token …) replaced by a placeholder. */
+export function redactUrlSecrets(url: string): string {
+  return redactUrl(url, false);
+}
+
 /**
  * Render a request as a curl command, one option per line.
  * Secrets (the code, client_secret, refresh_token, code_verifier, tokens, the Authorization header) become

@@ -6,6 +6,9 @@
 export * from './catalogue';
 export * from './environments';
 export * from './failures';
+export * from './failure-sentence';
+export * from './share-link';
+export * from './run';
 export * from './curl';
 export {
   fetchJsonObject,

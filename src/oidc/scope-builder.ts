@@ -17,11 +17,11 @@ import {
   type ClientTypeName,
 } from './catalogue';
 import { validateRedirectUri } from './authorize';
-import { isProviderRefusal } from './issuer';
 import type { AuthorizationSecrets } from './authorize';
 import type { ClientSettings } from './client';
-import { environmentIds, type EnvironmentId } from './environments';
-import type { OidcFailure, Result } from './failures';
+import type { EnvironmentId } from './environments';
+import { buildShareLink, readShareLink } from './share-link';
+import type { Result } from './failures';
 import type { ClaimOrigin } from './jwt';
 import { maxScopes, maxScopeStringLength, parseScopeString, scopeTokenProblem } from './scopes';
 import { exchangeCode, fetchUserinfo, verifyTokenSet, type TokenView, type VerifiedTokens } from './tokens';
@@ -308,27 +308,20 @@ const shareKeys = {
 
 /** The page's URL with the selection in its query, and nothing else of the page's state. */
 export function shareSelectionUrl(pageUrl: string, selection: ScopeBuilderSelection): string {
-  const url = new URL(pageUrl);
-  url.search = '';
-  url.hash = '';
-  if (selection.env) url.searchParams.set('env', selection.env);
-  if (selection.env === 'custom' && selection.issuer) url.searchParams.set('issuer', selection.issuer);
-  url.searchParams.set(shareKeys.scopes, selection.scopes.join(' '));
-  for (const key of Object.keys(shareKeys) as (keyof typeof shareKeys)[]) {
-    if (key === 'scopes') continue;
-    const value = selection[key];
-    if (typeof value === 'string' && value !== '') url.searchParams.set(shareKeys[key], value);
-  }
-  return url.href;
+  return buildShareLink(pageUrl, [
+    ['env', selection.env],
+    ['issuer', selection.env === 'custom' ? selection.issuer : undefined],
+    [shareKeys.scopes, selection.scopes.join(' ') || ' '],
+    ...(Object.keys(shareKeys) as (keyof typeof shareKeys)[])
+      .filter((key) => key !== 'scopes')
+      .map((key) => [shareKeys[key], selection[key]] as const),
+  ]);
 }
 
 export type SharedSelection = { selection: Partial<ScopeBuilderSelection>; problems: string[] };
 
-/** Longest query value a share link may carry into the builder. */
-const maxSharedValueLength = 4000;
-
-function known(value: string, choices: readonly Choice[]): boolean {
-  return choices.some((c) => c.value === value);
+function values(choices: readonly Choice[]): string[] {
+  return choices.map((c) => c.value);
 }
 
 /**
@@ -336,29 +329,14 @@ function known(value: string, choices: readonly Choice[]): boolean {
  * is left out with a sentence saying so. Never throws.
  */
 export function parseSharedSelection(search: string): SharedSelection {
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(typeof search === 'string' ? search : '');
-  } catch {
-    return { selection: {}, problems: ['The link’s query could not be read; the builder starts empty.'] };
-  }
+  const link = readShareLink(search, { who: 'the builder' });
   const selection: Partial<ScopeBuilderSelection> = {};
-  const problems: string[] = [];
-  const get = (name: string): string | undefined => {
-    const v = params.get(name);
-    if (v === null) return undefined;
-    if (v.length > maxSharedValueLength) {
-      problems.push(`The link’s ${name} is ${v.length} characters long and was left out.`);
-      return undefined;
-    }
-    return v;
-  };
+  const problems = link.problems;
 
-  const env = params.get('env');
-  if (env !== null && (environmentIds as readonly string[]).includes(env.trim().toLowerCase()))
-    selection.env = env.trim().toLowerCase() as EnvironmentId;
+  const env = link.env();
+  if (env) selection.env = env;
 
-  const scopeText = get(shareKeys.scopes);
+  const scopeText = link.get(shareKeys.scopes);
   if (scopeText !== undefined) {
     const tokens = parseScopeString(scopeText);
     const kept: string[] = [];
@@ -382,7 +360,7 @@ export function parseSharedSelection(search: string): SharedSelection {
     selection.scopes = kept;
   }
 
-  const clientType = get(shareKeys.clientType);
+  const clientType = link.get(shareKeys.clientType);
   if (clientType !== undefined) {
     if (findClientType(clientType)) selection.clientType = clientType as ClientTypeName;
     else
@@ -392,20 +370,14 @@ export function parseSharedSelection(search: string): SharedSelection {
   }
 
   const text = (key: 'clientId' | 'uiLocales' | 'loginHint', label: string) => {
-    const v = get(shareKeys[key]);
-    if (v === undefined) return;
-    if (
-      v.length > maxParameterLength ||
-      [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)
-    )
-      problems.push(`The link’s ${label} was left out: it is too long or holds control characters.`);
-    else selection[key] = v;
+    const v = link.text(shareKeys[key], maxParameterLength, label);
+    if (v !== undefined) selection[key] = v;
   };
   text('clientId', 'client_id');
   text('uiLocales', 'ui_locales');
   text('loginHint', 'login_hint');
 
-  const redirectUri = get(shareKeys.redirectUri);
+  const redirectUri = link.get(shareKeys.redirectUri);
   if (redirectUri !== undefined) {
     const check = validateRedirectUri(redirectUri);
     if (check.ok && redirectUri.length <= maxParameterLength) selection.redirectUri = redirectUri;
@@ -418,30 +390,13 @@ export function parseSharedSelection(search: string): SharedSelection {
     choices: readonly Choice[],
     label: string,
   ) => {
-    const v = get(shareKeys[key]);
-    if (v === undefined) return;
-    if (known(v, choices)) selection[key] = v;
-    else
-      problems.push(
-        `The link’s ${label} “${v.slice(0, 40)}” is not one the builder offers; it was left out.`,
-      );
+    const v = link.oneOf(shareKeys[key], values(choices), label);
+    if (v !== undefined) selection[key] = v;
   };
   choice('responseType', responseTypeChoices, 'response_type');
   choice('responseMode', responseModeChoices, 'response_mode');
   choice('prompt', promptChoices, 'prompt');
   choice('acrValues', acrValueChoices, 'acr_values');
-
-  for (const secret of [
-    'code',
-    'code_verifier',
-    'access_token',
-    'id_token',
-    'refresh_token',
-    'state',
-    'nonce',
-  ])
-    if (params.has(secret))
-      problems.push(`The link carries ${secret}, which a share link never should; it was ignored.`);
 
   return { selection, problems };
 }
@@ -553,39 +508,5 @@ export async function completeCodeFlow(
   };
 }
 
-export type RunStep = 'discovery' | 'authorize' | 'token' | 'userinfo' | 'jwks';
-
-/**
- * The one sentence the reader gets when a step of Run fails. A network error on another origin
- * is most likely CORS: TelenorID+ staging and production do not let this site call /token.
- */
-export function describeRunFailure(
-  f: OidcFailure,
-  context: { step: RunStep; environment: string; corsLikely: boolean; isLocal?: boolean },
-): string {
-  const where = {
-    discovery: 'reading the discovery document',
-    authorize: 'the redirect back from /authorize',
-    token: 'the code exchange at /token',
-    userinfo: 'the /userinfo request',
-    jwks: 'fetching the JWKS to check the signatures',
-  }[context.step];
-  if (f.code === 'network_error' || f.code === 'timeout') {
-    if (context.isLocal)
-      return `${context.environment} did not answer during ${where}: is it running? Start it with npm start or npm run tenant, then try again.`;
-    if (context.corsLikely && context.step === 'token')
-      return `Your browser was not allowed to read ${context.environment}’s answer at /token: it does not allow this site’s origin (CORS), so the exchange cannot finish in this portal. Your own client, on an origin registered with TelenorID+, or its back end can. The request is below as curl, with the code and verifier replaced by placeholders; a code works once, so start a new login for each try.`;
-    if (context.corsLikely)
-      return `${context.environment} could not be reached during ${where}, or did not allow this site to read the answer (CORS). A terminal or a back end may still reach it${f.curl ? ': the request is below as curl' : ''}.`;
-    return `${context.environment} could not be reached during ${where}${f.code === 'timeout' ? ' (no answer in time)' : ''}. Check that it is up, then try again.`;
-  }
-  if (isProviderRefusal(f.code))
-    return `Refused before sending anything: ${f.detail ? `${f.detail} ` : ''}${f.explanation.meaning} ${f.explanation.reaction}`;
-  if (f.code === 'state_mismatch')
-    return `The answer came back with a state this browser did not send, so it was rejected and no code was exchanged. ${f.explanation.reaction}`;
-  if (f.code === 'access_denied')
-    return `The user declined (access_denied${f.error_description ? `: ${f.error_description}` : ''}). Nothing was granted; ${f.explanation.reaction.charAt(0).toLowerCase()}${f.explanation.reaction.slice(1)}`;
-  const head = [f.status, f.error ?? f.code].filter((x) => x !== undefined).join(' ');
-  const text = f.error_description ?? f.detail ?? f.explanation.meaning;
-  return `${head} during ${where} — ${text} ${f.explanation.reaction}`;
-}
+/** The steps of Run, and their one sentence on failure: now in failure-sentence.ts, for every widget. */
+export { failureSentence as describeRunFailure, type RunStep } from './failure-sentence';

@@ -1,7 +1,7 @@
 // The typed client widgets use to switch the mock's scenario (src/mocks/control.ts), against the mock itself.
 import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import { controlMock, mockControlPath } from '../../src/mocks/control';
+import { controlMock, mockControl, mockControlPath, readMockControl } from '../../src/mocks/control';
 import { getMockScenario } from '../../src/mocks/tenant';
 import { mockIssuer } from '../../src/oidc/environments';
 import { useMockServer } from './support/mock-server';
@@ -30,5 +30,42 @@ describe('controlMock', () => {
     expect(await controlMock({ endSession: true })).toBeUndefined();
     server.use(http.post(mockIssuer + mockControlPath, () => HttpResponse.json({ unexpected: true })));
     expect(await controlMock({ endSession: true })).toBeUndefined();
+  });
+});
+
+describe('mockControl (the client widgets hold)', () => {
+  it('reads the scenario a GET answers bare (not under .scenario, which is the POST’s answer)', async () => {
+    await controlMock({ set: { ssoSession: true } });
+    const read = await readMockControl();
+    expect(read?.ssoSession).toBe(true);
+    expect(await mockControl().read()).toEqual(getMockScenario());
+  });
+
+  it('names each switch, and awaits the mock’s start before every request', async () => {
+    const order: string[] = [];
+    const client = mockControl({
+      ready: async () => {
+        order.push('ready');
+      },
+      fetch: (input, init) => {
+        order.push(init?.method ?? 'GET');
+        return globalThis.fetch(input, init);
+      },
+    });
+    expect((await client.set({ consentRequired: true }))?.scenario.consentRequired).toBe(true);
+    expect((await client.advanceClock(90))?.scenario.clockOffsetSeconds).toBe(90);
+    expect((await client.endSession())?.scenario.ssoSession).toBe(false);
+    expect((await client.revokeRefreshTokens())?.revokedRefreshTokens).toBe(0);
+    expect(order).toEqual(['ready', 'POST', 'ready', 'POST', 'ready', 'POST', 'ready', 'POST']);
+  });
+
+  it('a mock that will not start, or a network error, is undefined, not a throw', async () => {
+    expect(await mockControl({ ready: () => Promise.reject(new Error('no worker')) }).read()).toBeUndefined();
+    server.use(http.get(mockIssuer + mockControlPath, () => HttpResponse.error()));
+    expect(await readMockControl()).toBeUndefined();
+    server.use(
+      http.get(mockIssuer + mockControlPath, () => HttpResponse.json({ scenario: getMockScenario() })),
+    );
+    expect(await readMockControl()).toBeUndefined();
   });
 });

@@ -12,28 +12,15 @@ import {
   type ClientTypeName,
   type RefreshPolicyName,
 } from '../../oidc/catalogue';
-import { testClient } from '../../oidc/catalogue/fixtures';
+import { testClientFor, type TestClientSettings } from '../../oidc/session';
 import type { EnvironmentId } from '../../oidc/environments';
 import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
 import { isCauseId, type CauseId } from '../../oidc/refresh-causes';
 
-export type SimulatorClient = { clientId: string; clientSecret?: string };
+export type SimulatorClient = TestClientSettings;
 
-/**
- * The registered test client of a type in the mock or the local tenant, from the fixtures
- * (src/oidc/catalogue/fixtures.ts; `short`: its twin whose refresh token lives seconds). The secret
- * is a published test value; the simulator plays a Confidential client's back end. Staging,
- * production and custom issuers have no clients the portal may use.
- */
-export function simulatorClient(
-  env: EnvironmentId,
-  type: ClientTypeName,
-  options: { short?: boolean } = {},
-): SimulatorClient | undefined {
-  if (env !== 'mock' && env !== 'local') return undefined;
-  const client = testClient(env, type, { short: env === 'local' && (options.short ?? false) });
-  return { clientId: client.clientId, ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}) };
-}
+/** The registered test client of a type in the mock or the local tenant (now `testClientFor` in src/oidc/session.ts). */
+export const simulatorClient = testClientFor;
 
 // The causes and the runner live in src/oidc/refresh-causes.ts; re-exported for the simulator's parts.
 export { causes, isCauseId, otherClientType, type Cause, type CauseId } from '../../oidc/refresh-causes';

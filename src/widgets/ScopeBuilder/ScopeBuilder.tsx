@@ -52,7 +52,7 @@ import { inactiveWhen } from '../shared/busyButton';
 import { focusResult, rememberFocus } from '../shared/focus';
 import { environmentReady, useEnvironment, useSiteBaseUrl } from '../shared/environment';
 import { testUsers } from '@site/src/oidc/catalogue/fixtures';
-import { simulatorClient } from '../RefreshSimulator/scenario';
+import { testClientFor } from '@site/src/oidc/session';
 import IssuerConfirmation from '../shared/IssuerConfirmation';
 import ScopePicker from './ScopePicker';
 import RunResults from './RunResults';
@@ -299,7 +299,7 @@ export default function ScopeBuilder(): React.JSX.Element {
       restoredClientId.current = undefined;
       return;
     }
-    const client = simulatorClient(env.id, clientType);
+    const client = testClientFor(env.id, clientType);
     if (client) setClientId(client.clientId);
     else setClientId((current) => (/^(mock|local)-/.test(current) ? '' : current));
   }, [env.id, env.ready, clientType]);
@@ -413,7 +413,7 @@ export default function ScopeBuilder(): React.JSX.Element {
 
   const settingsFor = useCallback(
     (document: DiscoveryDocument, id: string): ClientSettings => {
-      const client = simulatorClient(env.id, clientType);
+      const client = testClientFor(env.id, clientType);
       return {
         discovery: document,
         issuer: env.issuer ?? '',
