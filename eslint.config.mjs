@@ -21,7 +21,6 @@ const widgetFolders = readdirSync(new URL('./src/widgets/', import.meta.url), { 
  */
 const notYetOnTheSharedLayer = [
   'ScopeBuilder', // h16 moves it in the next commits of issue #16
-  'RefreshSimulator', // h16r moves it onto runLogin, the provider session and the control client
   'SilentAuthTryout', // h16s moves it onto runLogin, the provider session and the control client
 ];
 

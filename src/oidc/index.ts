@@ -33,7 +33,6 @@ export * from './jwt';
 export * from './tokens';
 export * from './refresh-timeline';
 export * from './refresh';
-export * from './refresh-causes';
 export * from './scope-builder';
 export * from './mock-endpoints';
 export * from './silent';

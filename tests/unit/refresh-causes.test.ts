@@ -5,29 +5,31 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAuthorizationRequest,
-  completeRefreshLogin,
   discoverProvider,
   mockIssuer,
+  refreshRefusalHeadlines,
+  type ClientSettings,
+  type ClientTypeName,
+  type TokenSet,
+} from '../../src/oidc';
+import {
+  completeRefreshLogin,
   mockRefreshStage,
   noRefreshTokenPurpose,
   otherClientType,
-  refreshRefusalHeadlines,
   runRefresh,
   runRefreshCause,
   tenantRefreshStage,
-  type ClientSettings,
-  type ClientTypeName,
   type RefreshRun,
   type RefreshStage,
-  type TokenSet,
-} from '../../src/oidc';
+} from '../../src/oidc/runners/refresh-causes';
 import {
   defaultTestUserId,
   shortRefreshLifetimeSeconds,
   testClient,
   type Engine,
 } from '../../src/oidc/catalogue/fixtures';
-import { controlMock } from '../../src/mocks/control';
+import { mockControl } from '../../src/mocks/control';
 import { server } from '../../src/mocks/node';
 import { resetMockTenant } from '../../src/mocks/tenant';
 import { startTenant, type RunningTenant } from '../../src/tenant';
@@ -91,12 +93,7 @@ const mock: Engine_ = {
     if (answer.kind !== 'redirect') throw new Error(`no redirect: ${answer.kind}`);
     return answer.redirectTo;
   },
-  stage: () =>
-    mockRefreshStage({
-      advanceClock: async (seconds) => void (await controlMock({ advanceClockSeconds: seconds })),
-      endSession: async () => void (await controlMock({ endSession: true })),
-      adoptSession: async (sessionId) => void (await controlMock({ set: { ssoSession: true, sessionId } })),
-    }),
+  stage: () => mockRefreshStage(mockControl()),
 };
 
 let browser: TenantBrowser;
@@ -154,8 +151,8 @@ async function logIn(
 }
 
 function held(run: RefreshRun): TokenSet {
-  if (!run.tokens?.refreshToken) throw new Error(`no refresh token: ${run.verdict.line}`);
-  return run.tokens;
+  if (!run.result.tokens?.refreshToken) throw new Error(`no refresh token: ${run.verdict.line}`);
+  return run.result.tokens;
 }
 
 /** Nothing a reader copies holds a token: every curl and body shows it shortened or as a placeholder. */
@@ -181,9 +178,9 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     expect(refreshed.verdict.line).toBe(
       '200 OK — new tokens; the refresh token was rotated: the old one is now used up.',
     );
-    expect(refreshed.rotation?.before).toBe(tokens.refreshToken);
-    expect(refreshed.rotation?.after).toBe(refreshed.tokens?.refreshToken);
-    expect(refreshed.tokens?.refreshToken).not.toBe(tokens.refreshToken);
+    expect(refreshed.result.rotation?.before).toBe(tokens.refreshToken);
+    expect(refreshed.result.rotation?.after).toBe(refreshed.result.tokens?.refreshToken);
+    expect(refreshed.result.tokens?.refreshToken).not.toBe(tokens.refreshToken);
     const [exchange] = refreshed.exchanges;
     expect(exchange).toMatchObject({ kind: 'http', status: 200, title: 'Refresh' });
     expect(exchange?.kind === 'http' && exchange.curl).toContain('grant_type=refresh_token');
@@ -194,7 +191,7 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     const { run, settings } = await logIn(e, 'Confidential');
     const refreshed = await runRefresh(settings, held(run));
     expect(refreshed.verdict.line).toMatch(/^200 OK — new tokens; the refresh token was not rotated/);
-    expect(refreshed.tokens?.refreshToken).toBe(run.tokens?.refreshToken);
+    expect(refreshed.result.tokens?.refreshToken).toBe(run.result.tokens?.refreshToken);
     // The curl shows the secret as a placeholder, never the published test value.
     const curl = refreshed.exchanges[0]?.kind === 'http' ? refreshed.exchanges[0].curl : '';
     expect(curl).not.toContain(testClient(e.engine, 'Confidential').clientSecret!);
@@ -210,10 +207,10 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     });
     expect(out.verdict.line).toMatch(new RegExp(`^400 invalid_grant — ${refreshRefusalHeadlines.expired}`));
     expect(out.verdict).toMatchObject({ ok: false, cause: 'expired' });
-    expect(out.tokens).toBeUndefined();
+    expect(out.result.tokens).toBeUndefined();
     expect(titles(out).at(-1)).toBe('Refresh after the lifetime');
     if (e.engine === 'mock') expect(titles(out)[0]).toMatch(/^\(stage\) The mock moves its clock .* forward/);
-    expectRedacted(out, run.tokens!);
+    expectRedacted(out, run.result.tokens!);
   });
 
   it('2. revoked: the revocation answers 200, the refresh after it invalid_grant', async () => {
@@ -227,7 +224,7 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     expect(titles(out)).toEqual(['Revocation (RFC 7009)', 'Refresh with the revoked token']);
     expect(out.exchanges.map((x) => x.kind === 'http' && x.status)).toEqual([200, 400]);
     expect(out.verdict.line).toContain(`400 invalid_grant — ${refreshRefusalHeadlines.revoked}`);
-    expect(out.tokens).toBeUndefined();
+    expect(out.result.tokens).toBeUndefined();
   });
 
   it('3. reused after rotation (MobileApp): the old token is refused and the new one dies with it', async () => {
@@ -240,10 +237,13 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     });
     expect(titles(out)).toEqual(['Refresh (rotates the token)', 'Refresh with the OLD token']);
     expect(out.verdict.line).toContain(`400 invalid_grant — ${refreshRefusalHeadlines.reused}`);
-    expect(out.rotation?.after).toBeDefined();
-    expect(out.rotation?.after).not.toBe(out.rotation?.before);
-    expect(out.tokens).toBeUndefined();
-    const again = await runRefresh(settings, { ...run.tokens!, refreshToken: out.rotation!.after! });
+    expect(out.result.rotation?.after).toBeDefined();
+    expect(out.result.rotation?.after).not.toBe(out.result.rotation?.before);
+    expect(out.result.tokens).toBeUndefined();
+    const again = await runRefresh(settings, {
+      ...run.result.tokens!,
+      refreshToken: out.result.rotation!.after!,
+    });
     expect(again.verdict.failure?.code).toBe('invalid_grant');
   });
 
@@ -260,7 +260,7 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
       /^200 OK — Reuse after rotation cannot happen for a Confidential client/,
     );
     expect(titles(out)[1]).toBe('Refresh with the same token again');
-    expect(out.tokens?.refreshToken).toBe(run.tokens?.refreshToken);
+    expect(out.result.tokens?.refreshToken).toBe(run.result.tokens?.refreshToken);
   });
 
   it('4. the SSO session ended: the logout is shown, then invalid_grant', async () => {
@@ -277,8 +277,8 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     // The logout is a navigation: its "curl" names the endpoint, never the ID token.
     expect(logout?.kind === 'http' && logout.curl).toContain('id_token_hint=<id_token>');
     expect(out.verdict.line).toContain(`400 invalid_grant — ${refreshRefusalHeadlines.session_ended}`);
-    expect(out.tokens).toBeUndefined();
-    expectRedacted(out, run.tokens!);
+    expect(out.result.tokens).toBeUndefined();
+    expectRedacted(out, run.result.tokens!);
   });
 
   it('5. belongs to another client: presented with another client_id, invalid_grant', async () => {
@@ -293,7 +293,7 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     });
     expect(titles(out)).toEqual([`Refresh presented by another client (${otherClient.clientId})`]);
     expect(out.verdict.line).toContain(`400 invalid_grant — ${refreshRefusalHeadlines.other_client}`);
-    expect(out.tokens).toBeUndefined();
+    expect(out.result.tokens).toBeUndefined();
   });
 
   it('6. Public with offline_access, or another type without it: no refresh_token, and why', async () => {
@@ -308,7 +308,7 @@ describe.each([mock, local])('the refresh causes on the $engine engine', (e) => 
     const out = await runRefreshCause('revoked', {
       clientType: 'Public',
       settings: pub.settings,
-      tokens: pub.run.tokens!,
+      tokens: pub.run.result.tokens!,
       stage: e.stage(),
     });
     expect(out).toMatchObject({
@@ -349,7 +349,7 @@ describe('the tenant’s short-lived twin', () => {
       exchanges: [],
       verdict: { ok: false, line: 'The wait was cut short; nothing was refreshed.' },
     });
-    expect(expired.tokens).toBe(input.tokens);
+    expect(expired.result.tokens).toBe(input.tokens);
     const ended = await runRefreshCause('session_ended', input);
     expect(ended.verdict.line).toBe('Allow popups for this site: the logout runs in a popup window.');
     // The tokens were not touched: a refresh still works.
@@ -368,6 +368,6 @@ describe('a refresh the provider cannot be reached for', () => {
     };
     const out = await runRefresh(offline, held(run));
     expect(out.verdict.ok).toBe(false);
-    expect(out.tokens).toBe(run.tokens);
+    expect(out.result.tokens).toBe(run.result.tokens);
   });
 });

@@ -1,14 +1,10 @@
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
-import type { RefreshExchange } from '@site/src/oidc';
+import type { Exchange } from '@site/src/oidc';
 import styles from './styles.module.css';
 
 /** "What went over the wire": each request with its answer (the newest open), and the mock's stage notes. */
-export default function ExchangeList({
-  exchanges,
-}: {
-  exchanges: RefreshExchange[];
-}): React.JSX.Element | null {
+export default function ExchangeList({ exchanges }: { exchanges: Exchange[] }): React.JSX.Element | null {
   if (exchanges.length === 0) return null;
   // The newest exchange opens; a stage note after it (the mock adopting a session) does not count.
   const lastExchange = exchanges.reduce((last, e, i) => (e.kind === 'stage' ? last : i), -1);

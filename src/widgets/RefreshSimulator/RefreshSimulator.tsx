@@ -1,8 +1,8 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import CopyButton from '@site/src/components/CopyButton';
+import { testClientFor } from '@site/src/oidc/session';
 import { bringIntoView } from '../shared/bringIntoView';
-import { takeReturnedLogin } from '../shared/loginRoundTrip';
-import { useEnvironment, useSiteBaseUrl } from '../shared/environment';
+import { useEnvironment } from '../shared/environment';
 import CauseList from './CauseList';
 import ClientTypePicker from './ClientTypePicker';
 import ExchangeList from './ExchangeList';
@@ -10,9 +10,8 @@ import HandlingSample from './HandlingSample';
 import Timeline from './Timeline';
 import TokensPanel from './TokensPanel';
 import VerdictPanel from './VerdictPanel';
-import { parseSharedScenario, shareScenarioUrl, simulatorClient } from './scenario';
-import { widgetName, type LoginContext } from './session';
-import { formReducer, initialForm } from './state';
+import { readSharedScenario, shareScenarioUrl } from './scenario';
+import { exchangesOf, initialForm, simulatorFormReducer, verdictOf } from './state';
 import { useSimulatorRun } from './useSimulatorRun';
 import styles from './styles.module.css';
 
@@ -24,10 +23,11 @@ import styles from './styles.module.css';
  */
 export default function RefreshSimulator(): React.JSX.Element {
   const env = useEnvironment();
-  const baseUrl = useSiteBaseUrl();
-  const [form, dispatchForm] = useReducer(formReducer, initialForm);
-  const sim = useSimulatorRun(env, baseUrl);
+  const [form, dispatchForm] = useReducer(simulatorFormReducer, initialForm);
+  const sim = useSimulatorRun();
   const { state, busy } = sim;
+  const verdict = verdictOf(state);
+  const [linkProblems, setLinkProblems] = useState<string[]>([]);
   const envSupported = env.id === 'mock' || env.id === 'local';
 
   // A share link, or the return from a full-page redirect login (popup blocked): once, after hydration.
@@ -36,19 +36,24 @@ export default function RefreshSimulator(): React.JSX.Element {
   useEffect(() => {
     if (!env.ready || resumed.current) return;
     resumed.current = true;
-    const shared = parseSharedScenario(window.location.search);
-    const returned = takeReturnedLogin<LoginContext>(widgetName);
+    const { scenario: shared, problems } = readSharedScenario(window.location.search);
+    setLinkProblems(problems);
+    const returned = sim.resume();
+    const { cause, ...values } = shared;
     dispatchForm({
       type: 'restore',
-      shared: returned ? { ...shared, clientType: returned.context.clientType } : shared,
+      values: {
+        ...values,
+        ...(cause ? { sharedCause: cause } : {}),
+        ...(returned ? { clientType: returned.clientType } : {}),
+      },
     });
     // The reader came for this widget (its share link, or back from a redirect login): show it.
     if (returned || shared.clientType || shared.cause || shared.timeline) bringIntoView(root.current);
-    if (returned) sim.resume(returned);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
   }, [env.ready]);
 
-  const shareCause = state.verdict?.cause ?? form.sharedCause;
+  const shareCause = verdict?.cause ?? form.sharedCause;
 
   return (
     <div className={styles.simulator} ref={root}>
@@ -60,10 +65,21 @@ export default function RefreshSimulator(): React.JSX.Element {
         </div>
       )}
 
+      {linkProblems.length > 0 && (
+        <div className="alert alert--warning" role="alert">
+          <p className="margin-bottom--sm">Some of the link you followed was left out:</p>
+          <ul className="margin-bottom--none">
+            {linkProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
       <ClientTypePicker
         value={form.clientType}
         busy={busy}
-        onChange={(clientType) => dispatchForm({ type: 'chooseType', clientType })}
+        onChange={(clientType) => dispatchForm({ type: 'set', field: 'clientType', value: clientType })}
       />
 
       <TokensPanel
@@ -71,7 +87,7 @@ export default function RefreshSimulator(): React.JSX.Element {
         busy={busy}
         canLogIn={envSupported}
         clientType={form.clientType}
-        clientId={simulatorClient(env.id, form.clientType)?.clientId}
+        clientId={testClientFor(env.id, form.clientType)?.clientId}
         envLabel={env.label}
         onLogin={() => sim.onLogin(form.clientType)}
         onRefresh={sim.onRefresh}
@@ -89,19 +105,19 @@ export default function RefreshSimulator(): React.JSX.Element {
       />
 
       <VerdictPanel
-        verdict={state.verdict}
+        verdict={verdict}
         busy={busy}
         lineRef={sim.verdictLine}
         onLoginAgain={() => sim.onLogin(form.clientType)}
       />
 
-      <ExchangeList exchanges={state.exchanges} />
+      <ExchangeList exchanges={exchangesOf(state)} />
 
       <HandlingSample />
 
       <Timeline
         settings={form.timeline}
-        onChange={(timeline) => dispatchForm({ type: 'timeline', timeline })}
+        onChange={(timeline) => dispatchForm({ type: 'set', field: 'timeline', value: timeline })}
       />
 
       <div className={styles.row}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { redactToken, refreshPolicyOf, wasRotated, type ClientTypeName } from '@site/src/oidc';
+import { redactToken, refreshPolicyOf, type ClientTypeName } from '@site/src/oidc';
+import { wasRotated } from '@site/src/oidc/runners/refresh-causes';
 import { inactiveWhen } from '../shared/busyButton';
 import type { SimulatorState } from './state';
 import styles from './styles.module.css';
@@ -51,7 +52,7 @@ export default function TokensPanel({
         </button>
         {/* Always present, so "Logging in…" is announced (the per-second countdown is a timer: not read out). */}
         <span className={styles.muted} aria-live="polite">
-          {busy && state.label ? `${state.label}…` : ''}
+          {'status' in state.run ? `${state.run.status}…` : ''}
         </span>
         {busy && countdown !== undefined && (
           <span className={styles.muted} role="timer">

@@ -1,7 +1,8 @@
 import clsx from 'clsx';
 import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import GuideLink from '@site/src/components/GuideLink';
-import { classifyRefreshFailure, explain, type RefreshVerdict } from '@site/src/oidc';
+import { classifyRefreshFailure, explain } from '@site/src/oidc';
+import type { RefreshVerdict } from '@site/src/oidc/runners/refresh-causes';
 import { inactiveWhen } from '../shared/busyButton';
 import styles from './styles.module.css';
 

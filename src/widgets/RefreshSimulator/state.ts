@@ -1,141 +1,132 @@
 /**
- * The simulator's state as data: the form (client type, timeline, the cause a link pointed at) is one
- * reducer a share link restores with one dispatch; a run is one state machine (idle → running →
- * exchanging → done | failed) that also holds the tokens of the current login, in memory only.
+ * The simulator's state as data: the form (client type, timeline, the cause a link pointed at) is the
+ * shared form reducer, restored by one dispatch; a run is the shared run state machine (idle → running
+ * → exchanging → done | failed, src/oidc/run.ts), beside the tokens of the current login, in memory only.
  */
 import {
   classifyRefreshFailure,
+  idleRun,
+  isRunning,
   refreshPolicyOf,
+  runReducer,
   type ClientTypeName,
-  type RefreshExchange,
-  type RefreshRun,
-  type RefreshVerdict,
+  type RunEvent,
+  type RunState,
   type TokenSet,
 } from '@site/src/oidc';
-import { defaultTimeline, type CauseId, type SharedScenario, type TimelineSettings } from './scenario';
+import type { RefreshResult, RefreshRun, RefreshVerdict } from '@site/src/oidc/runners/refresh-causes';
+import { formReducer, type FormAction } from '../shared/form';
+import { defaultTimeline, type CauseId, type TimelineSettings } from './scenario';
 
-export type FormState = { clientType: ClientTypeName; timeline: TimelineSettings; sharedCause?: CauseId };
+export type SimulatorForm = { clientType: ClientTypeName; timeline: TimelineSettings; sharedCause?: CauseId };
 
-export type FormAction =
-  | { type: 'chooseType'; clientType: ClientTypeName }
-  | { type: 'timeline'; timeline: TimelineSettings }
-  /** A share link, or the type a redirect login was for: every field it names, in one step. */
-  | { type: 'restore'; shared: SharedScenario };
-
-export const initialForm: FormState = {
+export const initialForm: SimulatorForm = {
   clientType: 'PublicWithRefresh',
   timeline: defaultTimeline('PublicWeb'),
 };
 
-export function formReducer(state: FormState, action: FormAction): FormState {
-  switch (action.type) {
-    case 'chooseType':
-      // Another type brings its policy's usage pattern to the timeline.
-      return {
-        ...state,
-        clientType: action.clientType,
-        timeline: defaultTimeline(refreshPolicyOf(action.clientType).name),
-      };
-    case 'timeline':
-      return { ...state, timeline: action.timeline };
-    case 'restore': {
-      const { clientType, cause, timeline } = action.shared;
-      return {
-        clientType: clientType ?? state.clientType,
-        timeline:
-          timeline ?? (clientType ? defaultTimeline(refreshPolicyOf(clientType).name) : state.timeline),
-        ...(cause ? { sharedCause: cause } : state.sharedCause ? { sharedCause: state.sharedCause } : {}),
-      };
-    }
-  }
+/** The shared form reducer, plus one rule: another client type brings its policy's usage pattern to the timeline. */
+export function simulatorFormReducer(state: SimulatorForm, action: FormAction<SimulatorForm>): SimulatorForm {
+  const next = formReducer(state, action);
+  const timelineGiven = action?.type === 'restore' && action.values.timeline !== undefined;
+  if (next.clientType === state.clientType || timelineGiven) return next;
+  return { ...next, timeline: defaultTimeline(refreshPolicyOf(next.clientType).name) };
 }
 
 /** The client the held tokens belong to (`short`: the tenant's short-lived twin). */
 export type HeldClient = { clientType: ClientTypeName; short: boolean; clientId: string };
 export type Held = HeldClient & { tokens: TokenSet };
 
-export type RunPhase = 'idle' | 'running' | 'exchanging' | 'done' | 'failed';
-
 export type SimulatorState = {
-  phase: RunPhase;
-  /** What the busy run is doing, for the live region ("Logging in…"). */
-  label?: string;
-  exchanges: RefreshExchange[];
-  verdict?: RefreshVerdict;
+  run: RunState<RefreshResult>;
+  held?: Held;
+  rotation?: RefreshResult['rotation'];
   /** Seconds left while the tenant's short-lived refresh token runs out. */
   countdown?: number;
-  held?: Held;
-  rotation?: { before: string; after: string | undefined };
 };
 
 export type SimulatorAction =
-  /** A run starts: the last run's exchanges and verdict go. */
-  | { type: 'start'; label: string }
-  /** The login came back: the code is exchanged now. */
-  | { type: 'exchanging'; label: string }
-  | { type: 'countdown'; seconds: number | undefined }
+  | Exclude<RunEvent<RefreshResult>, { type: 'report' }>
   /**
-   * A runner's result: its exchanges are added, its verdict shown, and the tokens it leaves held.
-   * `client`: a login's new client (else the held tokens' client stays).
+   * A runner's report: the run ends with its verdict, and the client holds the tokens it leaves.
+   * `client`: a login's new client (else the held tokens' client stays). `more`: a step of a longer run
+   * (the login before a wait): its exchanges show, the run goes on.
    */
-  | { type: 'apply'; run: RefreshRun; client?: HeldClient }
-  /** The run stops with a sentence and changes no token (a closed popup, a missing client …). */
+  | { type: 'report'; report: RefreshRun; client?: HeldClient; more?: boolean }
+  /** The run stops with a sentence and changes no token (the provider could not be read, no popup …). */
   | { type: 'stop'; verdict: RefreshVerdict }
-  /** The run is over: done, or failed when its verdict is a failure. */
-  | { type: 'end' }
+  | { type: 'countdown'; seconds: number | undefined }
+  /** The run's work is over: a run that is still going ended without a word, which the reader is told. */
+  | { type: 'settle' }
   | { type: 'forget' };
 
-export const initialSimulator: SimulatorState = { phase: 'idle', exchanges: [] };
+export const initialSimulator: SimulatorState = { run: idleRun };
 
-export const isBusy = (s: SimulatorState): boolean => s.phase === 'running' || s.phase === 'exchanging';
+export const isBusy = (s: SimulatorState): boolean => isRunning(s.run);
 
-function heldAfter(state: SimulatorState, run: RefreshRun, client: HeldClient | undefined): Held | undefined {
-  if (run.tokens) {
+/** The verdict on screen: a runner's verdict also names the cause it ran and a guide page. */
+export function verdictOf(s: SimulatorState): RefreshVerdict | undefined {
+  return 'verdict' in s.run ? (s.run.verdict as RefreshVerdict) : undefined;
+}
+
+export function exchangesOf(s: SimulatorState): RefreshRun['exchanges'] {
+  return s.run.phase === 'idle' ? [] : s.run.exchanges;
+}
+
+function heldAfter(
+  state: SimulatorState,
+  report: RefreshRun,
+  client: HeldClient | undefined,
+): Held | undefined {
+  const tokens = report.result.tokens;
+  if (tokens) {
     const who = client ?? state.held;
-    return who
-      ? { clientType: who.clientType, short: who.short, clientId: who.clientId, tokens: run.tokens }
-      : undefined;
+    return who ? { clientType: who.clientType, short: who.short, clientId: who.clientId, tokens } : undefined;
   }
   // A login that failed without a word about the tokens held before (not reached, say) keeps them.
-  if (client && run.verdict.failure && classifyRefreshFailure(run.verdict.failure).keepTokens)
+  if (client && report.verdict.failure && classifyRefreshFailure(report.verdict.failure).keepTokens)
     return state.held;
   return undefined;
 }
 
 export function simulatorReducer(state: SimulatorState, action: SimulatorAction): SimulatorState {
   switch (action.type) {
-    case 'start':
-      return { ...state, phase: 'running', label: action.label, exchanges: [], verdict: undefined };
-    case 'exchanging':
-      return { ...state, phase: 'exchanging', label: action.label };
-    case 'countdown':
-      return { ...state, countdown: action.seconds };
-    case 'apply': {
-      const held = heldAfter(state, action.run, action.client);
-      return {
-        ...state,
-        exchanges: [...state.exchanges, ...action.run.exchanges],
-        verdict: action.run.verdict,
-        held,
-        // A new login starts without a rotation to show; a run that rotated shows it.
-        rotation: action.run.rotation ?? (action.client || !held ? undefined : state.rotation),
-      };
+    case 'report': {
+      if (!isRunning(state.run)) return state;
+      const held = heldAfter(state, action.report, action.client);
+      // A new login starts without a rotation to show; a refresh that went through shows its own.
+      const rotation = action.report.result.rotation ?? (action.client || !held ? undefined : state.rotation);
+      const run = action.more
+        ? action.report.exchanges.reduce(
+            (r, exchange) => runReducer(r, { type: 'exchange', exchange }),
+            state.run,
+          )
+        : runReducer(state.run, { type: 'report', report: action.report });
+      return { ...state, run, held, rotation, ...(action.more ? {} : { countdown: undefined }) };
     }
     case 'stop':
-      return { ...state, verdict: action.verdict };
-    case 'end':
       return {
         ...state,
-        phase: state.verdict && !state.verdict.ok ? 'failed' : 'done',
-        label: undefined,
+        run: runReducer(state.run, { type: 'report', report: { exchanges: [], verdict: action.verdict } }),
         countdown: undefined,
       };
+    case 'countdown':
+      return { ...state, countdown: action.seconds };
     case 'forget':
       return {
-        ...state,
-        held: undefined,
-        rotation: undefined,
-        verdict: { line: 'Tokens dropped from memory. Log in to get new ones.', ok: true },
+        run: {
+          phase: 'done',
+          verdict: { line: 'Tokens dropped from memory. Log in to get new ones.', ok: true },
+          exchanges: exchangesOf(state),
+        },
       };
+    case 'fail':
+      return { ...state, run: runReducer(state.run, action), countdown: undefined };
+    case 'settle':
+      return isRunning(state.run)
+        ? simulatorReducer(state, { type: 'fail', line: 'The run stopped without an answer; try again.' })
+        : state;
+    default:
+      return { ...state, run: runReducer(state.run, action) };
   }
 }

@@ -6,21 +6,23 @@
  *
  * Value imports are relative, not `@site/…`: the Markdown twins read `causes` in Node.
  */
-import { refreshPolicyOf, type BehaviourName, type ClientTypeName } from './catalogue';
-import type { GuideTopic } from './catalogue';
-import type { AuthorizationSecrets } from './authorize';
-import { parseCallback } from './callback';
-import type { ClientSettings } from './client';
-import { failure as portalFailure, type OidcFailure } from './failures';
+import { refreshPolicyOf, type BehaviourName, type ClientTypeName } from '../catalogue';
+import type { GuideTopic } from '../catalogue';
+import type { AuthorizationSecrets } from '../authorize';
+import { parseCallback } from '../callback';
+import type { ClientSettings } from '../client';
+import { failure as portalFailure, type OidcFailure } from '../failures';
 import {
   classifyRefreshFailure,
   redactedTokenResponse,
-  refreshRefusalLine,
   refreshStepTitle,
   reuseImpossibleBecause,
   tokenFailureBody,
-} from './refresh';
-import { describeExpiresIn, formatDuration } from './times';
+} from '../refresh';
+import type { Exchange, HttpExchange, RunReport, RunVerdict } from '../run';
+import { failureSentence, type FailureContext, type RunStep } from '../failure-sentence';
+import { redactUrlSecrets, type RecordedRequest } from '../curl';
+import { describeExpiresIn, formatDuration } from '../times';
 import {
   buildEndSessionRequest,
   exchangeCode,
@@ -28,7 +30,7 @@ import {
   revokeToken,
   type TokenResult,
   type TokenSet,
-} from './tokens';
+} from '../tokens';
 
 export type CauseId =
   'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
@@ -110,42 +112,27 @@ export function otherClientType(type: ClientTypeName): ClientTypeName {
 
 /**
  * One entry of "What went over the wire": an exchange the reader's client makes (`http`), or a note
- * that an engine's stage machinery was moved (`stage`: the mock's clock or session) — how the
- * simulator sets up a cause, not something a client sends, so it has no request.
+ * that an engine's stage machinery was moved (`stage`: the mock's clock or session, the test clock) —
+ * how the simulator sets up a cause, not something a client sends, so it has no request.
  */
-export type RefreshExchange =
-  | {
-      kind: 'http';
-      title: string;
-      /** The request as a shell command, secrets and tokens replaced by placeholders ('' when none was sent). */
-      curl: string;
-      status?: number;
-      statusLine: string;
-      body: string;
-      ok: boolean;
-      note?: string;
-    }
-  | { kind: 'stage'; title: string };
+export type RefreshExchange = Exchange;
 
-export type RefreshVerdict = {
-  line: string;
-  ok: boolean;
+export type RefreshVerdict = RunVerdict & {
   cause?: CauseId;
-  /** The failure the reader's reaction is read from (`classifyRefreshFailure`). */
-  failure?: OidcFailure;
   /** Where a failure that is not a refresh answer is explained. */
   guide?: GuideTopic;
 };
 
-/** What a run leaves: what went over the wire, the verdict, and the tokens the client holds now. */
-export type RefreshRun = {
-  exchanges: RefreshExchange[];
-  verdict: RefreshVerdict;
+/** What a run leaves the client holding. */
+export type RefreshResult = {
   /** The tokens to hold after the run; undefined when the answer says they are dead (invalid_grant). */
-  tokens: TokenSet | undefined;
-  /** A refresh that went through: the refresh token before and the one the answer carried. */
+  tokens?: TokenSet;
+  /** A refresh that went through: the refresh token before and the new one the answer carried (undefined: kept). */
   rotation?: { before: string; after: string | undefined };
 };
+
+/** What every runner returns (src/oidc/run.ts), with the tokens the client holds after it. */
+export type RefreshRun = RunReport<RefreshResult> & { verdict: RefreshVerdict; result: RefreshResult };
 
 /** The result of moving an engine's stage: what to show for it, or why the cause cannot go on. */
 export type StageStep = { ok: true; exchanges: RefreshExchange[] } | { ok: false; line: string };
@@ -163,21 +150,31 @@ export type RefreshStage = {
   adoptSession?(sessionId: string): Promise<StageStep>;
 };
 
-/** The mock's levers (src/mocks/control.ts): its virtual clock, its SSO session. */
+/**
+ * The mock's levers (src/mocks/control.ts `MockControlClient`, passed in so src/oidc does not import
+ * src/mocks): each resolves to undefined when the mock did not answer.
+ */
 export type MockLevers = {
-  advanceClock(seconds: number): Promise<void>;
-  endSession(): Promise<void>;
-  adoptSession(sessionId: string): Promise<void>;
+  advanceClock(seconds: number): Promise<unknown>;
+  endSession(): Promise<unknown>;
+  set(patch: { ssoSession: boolean; sessionId: string }): Promise<unknown>;
 };
 
 const stage = (title: string): RefreshExchange => ({ kind: 'stage', title });
 
+const mockSilent: StageStep = {
+  ok: false,
+  line: 'The mock did not answer its scenario switch, so nothing was refreshed: reload the page and try again.',
+};
+
 /** The RP-initiated logout as the reader's client makes it: a browser navigation, not an API call. */
-export function logoutExchange(endSessionUrl: string, how: string): RefreshExchange {
+export function logoutExchange(endSessionUrl: string, how: string): HttpExchange {
   const end = new URL(endSessionUrl);
   return {
     kind: 'http',
     title: `Logout (end_session_endpoint, ${how})`,
+    method: 'GET',
+    url: redactUrlSecrets(endSessionUrl),
     curl: `# a browser navigation, not an API call:\n# GET ${end.origin + end.pathname}?id_token_hint=<id_token>&post_logout_redirect_uri=…&state=…`,
     status: 302,
     statusLine: '302 → post_logout_redirect_uri',
@@ -190,7 +187,7 @@ export function logoutExchange(endSessionUrl: string, how: string): RefreshExcha
 export function mockRefreshStage(levers: MockLevers): RefreshStage {
   return {
     async passTime(seconds) {
-      await levers.advanceClock(seconds);
+      if ((await levers.advanceClock(seconds)) === undefined) return mockSilent;
       return {
         ok: true,
         exchanges: [
@@ -201,7 +198,7 @@ export function mockRefreshStage(levers: MockLevers): RefreshStage {
       };
     },
     async endSession(url) {
-      await levers.endSession();
+      if ((await levers.endSession()) === undefined) return mockSilent;
       return {
         ok: true,
         exchanges: [
@@ -211,7 +208,7 @@ export function mockRefreshStage(levers: MockLevers): RefreshStage {
       };
     },
     async adoptSession(sessionId) {
-      await levers.adoptSession(sessionId);
+      if ((await levers.set({ ssoSession: true, sessionId })) === undefined) return mockSilent;
       return { ok: true, exchanges: [stage('The mock adopts the SSO session the login window started')] };
     },
   };
@@ -219,7 +216,7 @@ export function mockRefreshStage(levers: MockLevers): RefreshStage {
 
 /**
  * The local tenant as a stage: time passes for real (`wait`, which the widget shows as a countdown),
- * and the logout is a browser's (`logout` resolves true when the browser came back with `state`).
+ * and the logout is a browser's (`logout` says whether the browser came back with the state sent).
  */
 export function tenantRefreshStage(browser: {
   wait(seconds: number): Promise<boolean>;
@@ -251,15 +248,23 @@ function expiryNote(tokens: TokenSet, now: number): { note?: string } {
   return note ? { note: `${note}.` } : {};
 }
 
+/** Where a request went, for the exchange: the last one recorded, else the endpoint it was for. */
+function sentTo(requests: readonly RecordedRequest[], endpoint: unknown): { method: string; url: string } {
+  const last = requests.at(-1);
+  if (last) return { method: last.method.toUpperCase(), url: redactUrlSecrets(last.url) };
+  return { method: 'POST', url: typeof endpoint === 'string' ? redactUrlSecrets(endpoint) : '' };
+}
+
 function successExchange(
   title: string,
   result: Extract<TokenResult, { ok: true }>,
   now: number,
-): RefreshExchange {
+): HttpExchange {
   const tokens = result.view.tokens;
   return {
     kind: 'http',
     title,
+    ...sentTo(result.requests, undefined),
     curl: result.curl,
     status: 200,
     statusLine: '200 OK',
@@ -270,12 +275,13 @@ function successExchange(
 }
 
 /** The exchange of a failed request, when one was sent (a refusal before sending has no curl or status). */
-function failureExchanges(f: OidcFailure, title: string): RefreshExchange[] {
+function failureExchanges(f: OidcFailure, title: string, endpoint: unknown): RefreshExchange[] {
   if (!f.curl && f.status === undefined) return [];
   return [
     {
       kind: 'http',
       title,
+      ...sentTo([], endpoint),
       curl: f.curl ?? '',
       ...(f.status !== undefined ? { status: f.status } : {}),
       statusLine: `${f.status ?? '—'} ${f.error ?? f.code}`,
@@ -293,17 +299,38 @@ function failedRun(
   exchanges: RefreshExchange[],
   f: OidcFailure,
   held: TokenSet | undefined,
-  cause: CauseId | undefined,
-  title: string,
+  step: {
+    cause: CauseId | undefined;
+    title: string;
+    step: RunStep;
+    endpoint?: unknown;
+    context?: SentenceContext;
+  },
 ): RefreshRun {
+  const keep = held && classifyRefreshFailure(f).keepTokens;
+  const context: FailureContext = {
+    ...(step.context ?? { environment: 'The provider', corsLikely: false }),
+    step: step.step,
+    ...(step.cause ? { cause: step.cause } : {}),
+  };
   return {
-    exchanges: [...exchanges, ...failureExchanges(f, title)],
-    verdict: { line: refreshRefusalLine(f, cause), ok: false, failure: f, ...(cause ? { cause } : {}) },
-    tokens: classifyRefreshFailure(f).keepTokens ? held : undefined,
+    exchanges: [...exchanges, ...failureExchanges(f, step.title, step.endpoint)],
+    verdict: {
+      line: failureSentence(f, context),
+      ok: false,
+      failure: f,
+      ...(step.cause ? { cause: step.cause } : {}),
+    },
+    result: keep ? { tokens: held } : {},
   };
 }
 
-type RunOptions = { now?: () => number };
+/** Who the sentences name (`ProviderSession.failureContext`): the environment, CORS, the local tenant. */
+export type SentenceContext = Omit<FailureContext, 'step' | 'cause'>;
+
+type RunOptions = { now?: () => number; context?: SentenceContext };
+
+const tokenEndpoint = (settings: ClientSettings) => settings.discovery['token_endpoint'];
 
 /**
  * Send one refresh grant; `title` names it in the exchange list.
@@ -314,7 +341,7 @@ async function refreshStep(
   refreshToken: string,
   title: string,
   now: () => number,
-): Promise<{ ok: true; tokens: TokenSet; exchange: RefreshExchange } | { ok: false; failure: OidcFailure }> {
+): Promise<{ ok: true; tokens: TokenSet; exchange: HttpExchange } | { ok: false; failure: OidcFailure }> {
   const result = await refreshTokens(settings, refreshToken);
   if (!result.ok) return result;
   // A fixed policy answers without a refresh_token: the one held stays good.
@@ -327,6 +354,19 @@ export function wasRotated(rotation: { before: string; after: string | undefined
   return rotation.after !== undefined && rotation.after !== rotation.before;
 }
 
+/** The refresh token the answer carried (undefined when it kept the old one). */
+function answeredToken(tokens: TokenSet, before: string): string | undefined {
+  return tokens.refreshToken === before ? undefined : tokens.refreshToken;
+}
+
+function noTokenRun(tokens: TokenSet | undefined): RefreshRun {
+  return {
+    exchanges: [],
+    verdict: { line: 'Log in first: this cause needs a refresh token.', ok: false },
+    result: tokens ? { tokens } : {},
+  };
+}
+
 /** A plain refresh (the "Refresh" button): new tokens, and whether the refresh token was rotated. */
 export async function runRefresh(
   settings: ClientSettings,
@@ -337,7 +377,14 @@ export async function runRefresh(
   const before = tokens.refreshToken;
   if (!before) return noTokenRun(tokens);
   const step = await refreshStep(settings, before, 'Refresh', now);
-  if (!step.ok) return failedRun([], step.failure, tokens, undefined, 'Refresh');
+  if (!step.ok)
+    return failedRun([], step.failure, tokens, {
+      cause: undefined,
+      title: 'Refresh',
+      step: 'refresh',
+      endpoint: tokenEndpoint(settings),
+      ...(options.context ? { context: options.context } : {}),
+    });
   const rotation = { before, after: answeredToken(step.tokens, before) };
   return {
     exchanges: [step.exchange],
@@ -347,21 +394,7 @@ export async function runRefresh(
         : '200 OK — new tokens; the refresh token was not rotated (fixed lifetime): keep using it.',
       ok: true,
     },
-    tokens: step.tokens,
-    rotation,
-  };
-}
-
-/** The refresh token the answer carried (undefined when it kept the old one). */
-function answeredToken(tokens: TokenSet, before: string): string | undefined {
-  return tokens.refreshToken === before ? undefined : tokens.refreshToken;
-}
-
-function noTokenRun(tokens: TokenSet | undefined): RefreshRun {
-  return {
-    exchanges: [],
-    verdict: { line: 'Log in first: this cause needs a refresh token.', ok: false },
-    tokens,
+    result: { tokens: step.tokens, rotation },
   };
 }
 
@@ -396,10 +429,24 @@ export async function runRefreshCause(
   const rt = tokens.refreshToken;
   if (!rt) return noTokenRun(tokens);
   const exchanges: RefreshExchange[] = [];
-  /** The last refresh of a cause: a failure is the expected end, a 200 is reported as-is. */
+  const failed = (
+    f: OidcFailure,
+    title: string,
+    held: TokenSet = tokens,
+    step: RunStep = 'refresh',
+    endpoint = tokenEndpoint(settings),
+  ) =>
+    failedRun(exchanges, f, held, {
+      cause,
+      title,
+      step,
+      endpoint,
+      ...(options.context ? { context: options.context } : {}),
+    });
+  /** The last refresh of a cause: a failure is the expected end; a 200 is reported as it is. */
   const finalRefresh = async (title: string, with_: ClientSettings = settings): Promise<RefreshRun> => {
     const step = await refreshStep(with_, rt, title, now);
-    if (!step.ok) return failedRun(exchanges, step.failure, tokens, cause, title);
+    if (!step.ok) return failed(step.failure, title);
     return {
       exchanges: [...exchanges, step.exchange],
       verdict: {
@@ -407,7 +454,7 @@ export async function runRefreshCause(
         ok: true,
         cause,
       },
-      tokens: with_ === settings ? step.tokens : tokens,
+      result: { tokens: with_ === settings ? step.tokens : tokens },
     };
   };
   const staged = async (step: Promise<StageStep>): Promise<RefreshRun | undefined> => {
@@ -416,7 +463,7 @@ export async function runRefreshCause(
       exchanges.push(...done.exchanges);
       return undefined;
     }
-    return { exchanges, verdict: { line: done.line, ok: false }, tokens };
+    return { exchanges, verdict: { line: done.line, ok: false }, result: { tokens } };
   };
 
   switch (cause) {
@@ -428,10 +475,18 @@ export async function runRefreshCause(
     }
     case 'revoked': {
       const revoked = await revokeToken(settings, rt, 'refresh_token');
-      if (!revoked.ok) return failedRun(exchanges, revoked.failure, tokens, cause, 'Revocation');
+      if (!revoked.ok)
+        return failed(
+          revoked.failure,
+          'Revocation',
+          tokens,
+          'revocation',
+          settings.discovery['revocation_endpoint'],
+        );
       exchanges.push({
         kind: 'http',
         title: 'Revocation (RFC 7009)',
+        ...sentTo([], settings.discovery['revocation_endpoint']),
         curl: revoked.curl,
         status: 200,
         statusLine: '200 OK',
@@ -443,14 +498,16 @@ export async function runRefreshCause(
     case 'reused': {
       const impossible = reuseImpossibleBecause(clientType);
       const first = await refreshStep(settings, rt, refreshStepTitle(refreshPolicyOf(clientType)), now);
-      if (!first.ok) return failedRun(exchanges, first.failure, tokens, cause, 'Refresh');
+      if (!first.ok) return failed(first.failure, 'Refresh');
       exchanges.push(first.exchange);
       const rotation = { before: rt, after: answeredToken(first.tokens, rt) };
       const again = impossible ? 'Refresh with the same token again' : 'Refresh with the OLD token';
       const second = await refreshStep(settings, rt, again, now);
-      if (!second.ok)
+      if (!second.ok) {
         // Reuse revokes the whole family: the new token is dead too.
-        return { ...failedRun(exchanges, second.failure, first.tokens, cause, again), rotation };
+        const out = failed(second.failure, again, first.tokens);
+        return { ...out, result: { ...out.result, rotation } };
+      }
       return {
         exchanges: [...exchanges, second.exchange],
         verdict: {
@@ -460,8 +517,7 @@ export async function runRefreshCause(
           ok: true,
           cause,
         },
-        tokens: second.tokens,
-        rotation,
+        result: { tokens: second.tokens, rotation },
       };
     }
     case 'session_ended': {
@@ -471,7 +527,14 @@ export async function runRefreshCause(
         ...(input.postLogoutRedirectUri ? { postLogoutRedirectUri: input.postLogoutRedirectUri } : {}),
         state,
       });
-      if (!end.ok) return failedRun(exchanges, end.failure, tokens, cause, 'Logout');
+      if (!end.ok)
+        return failed(
+          end.failure,
+          'Logout',
+          tokens,
+          'end_session',
+          settings.discovery['end_session_endpoint'],
+        );
       const stopped = await staged(input.stage.endSession(end.url, state));
       if (stopped) return stopped;
       return finalRefresh('Refresh after the session ended');
@@ -482,7 +545,7 @@ export async function runRefreshCause(
         return {
           exchanges,
           verdict: { line: 'There is no other registered client to present the token with here.', ok: false },
-          tokens,
+          result: { tokens },
         };
       return finalRefresh(`Refresh presented by another client (${other.clientId})`, other);
     }
@@ -491,6 +554,11 @@ export async function runRefreshCause(
 
 /** What a login was for: the client type, whether it asked for offline_access, and the cause it sets up. */
 export type LoginPurpose = { clientType: ClientTypeName; offline: boolean; cause?: CauseId };
+
+/** The `no_refresh_token` cause's login: Public asks for offline_access and gets none; others do not ask. */
+export function noRefreshTokenPurpose(clientType: ClientTypeName): LoginPurpose {
+  return { clientType, offline: clientType === 'Public', cause: 'no_refresh_token' };
+}
 
 /**
  * The login's end: check the callback, exchange the code, and say what the token response holds.
@@ -505,12 +573,19 @@ export async function completeRefreshLogin(
   options: RunOptions & { stage?: RefreshStage } = {},
 ): Promise<RefreshRun> {
   const now = options.now ?? Date.now;
+  const step = {
+    cause: purpose.cause,
+    endpoint: tokenEndpoint(settings),
+    ...(options.context ? { context: options.context } : {}),
+  };
   const parsed = parseCallback(callbackUrl, { state: secrets.state });
-  if (!parsed.ok) return failedRun([], parsed.failure, undefined, purpose.cause, 'Login');
+  if (!parsed.ok)
+    return failedRun([], parsed.failure, undefined, { ...step, title: 'Login', step: 'authorize' });
   const result = await exchangeCode(settings, callbackUrl, secrets);
-  if (!result.ok) return failedRun([], result.failure, undefined, purpose.cause, 'Code exchange');
+  if (!result.ok)
+    return failedRun([], result.failure, undefined, { ...step, title: 'Code exchange', step: 'token' });
   const tokens = result.view.tokens;
-  const exchanges = [successExchange('Code exchange (login)', result, now())];
+  const exchanges: RefreshExchange[] = [successExchange('Code exchange (login)', result, now())];
   const sessionId = parsed.response.sessionState;
   if (sessionId && options.stage?.adoptSession) {
     const adopted = await options.stage.adoptSession(sessionId);
@@ -520,7 +595,7 @@ export async function completeRefreshLogin(
     return {
       exchanges,
       verdict: { line: `200 OK — logged in as ${purpose.clientType}; a refresh token was issued.`, ok: true },
-      tokens,
+      result: { tokens },
     };
   const policy = refreshPolicyOf(purpose.clientType);
   return {
@@ -535,11 +610,6 @@ export async function completeRefreshLogin(
       failure: portalFailure('no_refresh_token').failure,
       cause: 'no_refresh_token',
     },
-    tokens,
+    result: { tokens },
   };
-}
-
-/** The `no_refresh_token` cause's login: Public asks for offline_access and gets none; others do not ask. */
-export function noRefreshTokenPurpose(clientType: ClientTypeName): LoginPurpose {
-  return { clientType, offline: clientType === 'Public', cause: 'no_refresh_token' };
 }
