@@ -11,6 +11,7 @@ import {
   onMockScenarioChange,
   setMockScenario,
   type MockAuthorizeResult,
+  type MockEndSessionResult,
   type MockScenario,
 } from './tenant';
 import { mockPageUrl } from '../oidc/mock-endpoints';
@@ -120,11 +121,7 @@ export async function answerMockLogin({
 }
 
 /** For the portal's mock logout page (`<baseUrl>mock/logout`): end the session, then follow `redirectTo` if set. */
-export async function answerMockLogoutPage({
-  baseUrl,
-}: {
-  baseUrl: string;
-}): Promise<{ redirectTo?: string; message: string }> {
+export async function answerMockLogoutPage({ baseUrl }: { baseUrl: string }): Promise<MockEndSessionResult> {
   prepareTenant(baseUrl);
   return mockEndSession(new URLSearchParams(location.search));
 }

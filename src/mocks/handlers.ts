@@ -5,6 +5,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { endpointPaths } from '../oidc/catalogue';
 import { mockIssuer } from '../oidc/environments';
+import { testClockPaths } from '../oidc/test-clock';
 import { mockControlPath, mockLoginPath, type MockControlRequest } from './control';
 import {
   advanceMockClock,
@@ -18,7 +19,9 @@ import {
   mockJwks,
   mockRevocation,
   mockTokenEndpoint,
+  mockTestClock,
   mockUserinfo,
+  moveMockTestClock,
   revokeMockRefreshTokens,
   setMockScenario,
   type MockAuthorizeResult,
@@ -100,7 +103,10 @@ export const handlers: HttpHandler[] = [
     const result = await mockEndSession(new URL(request.url).searchParams);
     return result.redirectTo
       ? new HttpResponse(null, { status: 302, headers: { ...cors, Location: result.redirectTo } })
-      : reply({ status: 200, text: result.message });
+      : reply({
+          status: 200,
+          text: result.detail ? `${result.message}\n\n${result.detail}` : result.message,
+        });
   }),
   http.post(at(endpointPaths.custom_logout_endpoint.path), async ({ request }) => {
     if (!(request.headers.get('content-type') ?? '').includes('application/json'))
@@ -112,6 +118,22 @@ export const handlers: HttpHandler[] = [
       return reply({ status: 400, text: 'id_token_hint is null' });
     }
     return reply(await mockCustomLogout(body));
+  }),
+  // The test clock (src/oidc/test-clock.ts): the contract the local tenant's /__tenant/clock shares.
+  http.get(at(testClockPaths.mock), () => reply({ status: 200, json: mockTestClock() })),
+  http.post(at(testClockPaths.mock), async ({ request }) => {
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json'))
+      return reply({
+        status: 415,
+        json: { error: 'invalid_request', error_description: 'Send Content-Type: application/json.' },
+      });
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      body = undefined;
+    }
+    return reply(moveMockTestClock(body));
   }),
   http.get(at(mockControlPath), () => reply({ status: 200, json: getMockScenario() })),
   http.post(at(mockControlPath), async ({ request }) => {

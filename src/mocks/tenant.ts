@@ -3,7 +3,16 @@
  * directly and the handlers can wrap it: discovery, authorize, token, userinfo, revocation,
  * logout, and the switchable scenario. See README.md for why codes are self-contained.
  */
-import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  decodeJwt,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import {
   acrValues,
   apiScope,
@@ -25,6 +34,12 @@ import {
   sessionClaims,
 } from '../oidc/catalogue/fixtures';
 import { isLoopbackHost, mockIssuer } from '../oidc/environments';
+import {
+  applyTestClockRequest,
+  parseTestClockRequest,
+  testClockAnswer,
+  type TestClock,
+} from '../oidc/test-clock';
 import {
   findMockClient,
   findMockUser,
@@ -101,6 +116,8 @@ const state = {
   config: defaultConfig(),
   refreshTokens: new Map<string, RefreshRecord>(),
   usedCodes: new Set<string>(),
+  /** Access tokens by jti → when they expire on the mock's (virtual) clock; their JWT exp is real time. */
+  accessTokenExpiry: new Map<string, number>(),
   /** Sessions ended by logout in this page: a code from one of them never brings it back. */
   endedSessions: new Set<string>(),
   listeners: new Set<(s: MockScenario) => void>(),
@@ -163,6 +180,24 @@ export function advanceMockClock(seconds: number): Readonly<MockScenario> {
   });
 }
 
+/** The test clock's answer (src/oidc/test-clock.ts): how far the mock's clock is ahead, and its now. */
+export function mockTestClock(): { clock: TestClock } {
+  return testClockAnswer(state.scenario.clockOffsetSeconds);
+}
+
+/**
+ * `POST /__mock/clock`: the contract both engines share (parseTestClockRequest). Forward only, or back
+ * to real time; what the mock keeps is judged by the moved clock, what it signs carries real time.
+ */
+export function moveMockTestClock(body: unknown): MockHttpAnswer {
+  const parsed = parseTestClockRequest(body);
+  if (!parsed.ok) return oauthError(400, 'invalid_request', parsed.error_description);
+  setMockScenario({
+    clockOffsetSeconds: applyTestClockRequest(state.scenario.clockOffsetSeconds, parsed.request),
+  });
+  return { status: 200, json: mockTestClock() };
+}
+
 /** End the SSO session (as logout would): prompt=none fails, and every refresh token of it dies. */
 export function endMockSession(): Readonly<MockScenario> {
   state.endedSessions.add(state.scenario.sessionId);
@@ -196,6 +231,7 @@ export function resetMockTenant(): void {
   state.scenario = initialScenario();
   state.refreshTokens.clear();
   state.usedCodes.clear();
+  state.accessTokenExpiry.clear();
   state.endedSessions.clear();
   changed();
 }
@@ -355,12 +391,14 @@ async function issueTokens(
     auth_time: grant.authTime,
     ...sessionClaims(grant.user, grant.client, grant.sessionId),
   };
+  const jti = randomId().replace(/-/g, '').toUpperCase();
+  state.accessTokenExpiry.set(jti, mockNow() + exampleLifetimes.accessTokenSeconds);
   const accessToken = await sign(
     {
       ...common,
       exp: iat + exampleLifetimes.accessTokenSeconds,
       client_id: grant.client.clientId,
-      jti: randomId().replace(/-/g, '').toUpperCase(),
+      jti,
       scope: grant.scope,
       ...claimsFor(grant.user, grant.scope, 'access_token'),
     },
@@ -598,6 +636,8 @@ async function issueCode(
     uid: s.userId,
     sid: s.sessionId,
     at: s.authTime,
+    // Its end on the mock's clock (the JWT's exp is real time): a test-clock jump expires it too.
+    vexp: mockNow() + 300,
     ...(checked.challenge !== null ? { cc: checked.challenge } : {}),
     ...(nonce !== null ? { nonce } : {}),
   })
@@ -712,6 +752,8 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
     return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
   }
   const jti = String(payload.jti);
+  if (typeof payload['vexp'] === 'number' && mockNow() >= payload['vexp'])
+    return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
   if (state.usedCodes.has(jti))
     return oauthError(400, 'invalid_grant', 'The authorization code has already been used.');
   if (payload['cid'] !== client.clientId)
@@ -863,6 +905,9 @@ export async function mockUserinfo(authorization: string | null): Promise<MockHt
   if (!token) return challenge('invalid_token', 'No bearer token.');
   const payload = await verifyOwnToken(token, 'at+jwt');
   if (!payload) return challenge('invalid_token', 'The access token is invalid or expired.');
+  const until = state.accessTokenExpiry.get(String(payload.jti));
+  if (until !== undefined && mockNow() >= until)
+    return challenge('invalid_token', 'The access token is invalid or expired.');
   const scope = Array.isArray(payload['scope']) ? (payload['scope'] as string[]) : [];
   if (!scope.includes('openid'))
     return oauthError(403, 'insufficient_scope', 'The openid scope is required.');
@@ -892,27 +937,117 @@ export async function mockRevocation(
   return { status: 200, text: '' };
 }
 
+type HintCheck = { ok: true; payload: JWTPayload } | { ok: false; why: string };
+
+/**
+ * An id_token_hint as an OP checks it (RP-Initiated Logout 1.0 §4): issued by this issuer, signed by
+ * it, and accepted although expired (an ID token lives 300 s; a logout may come much later). A hint
+ * signed in another page load of the portal (the browser's logout page is one: its signing key is its
+ * own) cannot be checked against this page's key, so there it is checked by its form: the mock's key
+ * id, its issuer and a known client as audience. The mock is not a security boundary (README.md).
+ */
+async function checkIdTokenHint(hint: string): Promise<HintCheck> {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  let claims: JWTPayload;
+  try {
+    header = decodeProtectedHeader(hint);
+    claims = decodeJwt(hint);
+  } catch {
+    return { ok: false, why: 'it is not a JWT (three base64url parts)' };
+  }
+  if (claims.iss !== state.config.issuer)
+    return { ok: false, why: `it was issued by ${String(claims.iss)}, not by ${state.config.issuer}` };
+  const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
+  if (!findMockClient(aud)) return { ok: false, why: 'its audience is not one of the mock’s clients' };
+  const key = await getSigningKey();
+  if (header.kid !== key.kid) {
+    if (typeof header.kid === 'string' && header.kid.startsWith('mock-') && header.typ === 'JWT')
+      return { ok: true, payload: claims };
+    return { ok: false, why: 'its signature is not the mock’s' };
+  }
+  try {
+    const at = typeof claims.iat === 'number' ? new Date(claims.iat * 1000) : new Date();
+    const { payload } = await jwtVerify(hint, key.publicKey, {
+      issuer: state.config.issuer,
+      algorithms: [signingAlgorithm],
+      typ: 'JWT',
+      currentDate: at,
+    });
+    return { ok: true, payload };
+  } catch {
+    return { ok: false, why: 'its signature does not validate' };
+  }
+}
+
+/** What the mock's logout page shows: a headline and, where there is one, the sentence saying why. */
+export type MockEndSessionResult = {
+  redirectTo?: string;
+  /** The page's headline ("You are now logged out", the white page of a client without a logout URI). */
+  message: string;
+  /** Why the browser stays here, when it does, and what the client should send instead. */
+  detail?: string;
+  loggedOut: boolean;
+};
+
+/** The white page's text at TelenorID+ for a client without a logout URI (facts §31, FAQ 7). */
+export const loggedOutPageText = 'You are now logged out';
+
 /**
  * RP-initiated logout: ends the session and sends the browser to post_logout_redirect_uri.
- * A page of the portal calls it in the browser (navigations cannot be mocked).
+ * A page of the portal calls it in the browser (navigations cannot be mocked). Every refusal is a
+ * sentence on the page: what happened, and what the client must send.
  * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
  */
 export async function mockEndSession(
   params: URLSearchParams | Record<string, string>,
-): Promise<{ redirectTo?: string; message: string }> {
+): Promise<MockEndSessionResult> {
   const p = params instanceof URLSearchParams ? params : new URLSearchParams(params);
   const hint = p.get('id_token_hint');
-  const payload = hint ? await verifyOwnToken(hint, 'JWT') : undefined;
-  if (hint && !payload) return { message: 'The id_token_hint is not valid; nothing was logged out.' };
-  endMockSession();
   const target = p.get('post_logout_redirect_uri');
-  if (target && payload && redirectOriginAllowed(target)) {
-    const url = new URL(target);
-    const st = p.get('state');
-    if (st !== null) url.searchParams.set('state', st);
-    return { redirectTo: url.href, message: 'Logged out.' };
+  const clientIdParam = p.get('client_id');
+  let clientId = clientIdParam ?? undefined;
+  if (hint) {
+    const checked = await checkIdTokenHint(hint);
+    if (!checked.ok)
+      return {
+        loggedOut: false,
+        message: 'You are still logged in.',
+        detail: `The mock TelenorID+ refused the id_token_hint: ${checked.why}, so it ended no session (TelenorID+ answers such a hint with 401 “Invalid token”). Send the ID token this login returned, unchanged.`,
+      };
+    const aud = Array.isArray(checked.payload.aud) ? checked.payload.aud[0] : checked.payload.aud;
+    if (clientId !== undefined && aud !== clientId)
+      return {
+        loggedOut: false,
+        message: 'You are still logged in.',
+        detail: `The id_token_hint was issued to ${String(aud)}, but client_id says ${clientId}; the mock ended no session. Send one client’s values.`,
+      };
+    clientId = aud;
   }
-  return { message: 'Logged out.' };
+  endMockSession();
+  if (!target) return { loggedOut: true, message: loggedOutPageText };
+  if (!clientId)
+    return {
+      loggedOut: true,
+      message: loggedOutPageText,
+      detail:
+        'The mock TelenorID+ ended the session but did not send you back to post_logout_redirect_uri: without an id_token_hint (or client_id) it cannot tell whose registered logout address to compare it with. Send the ID token of the login as id_token_hint.',
+    };
+  if (!findMockClient(clientId))
+    return {
+      loggedOut: true,
+      message: loggedOutPageText,
+      detail: `The mock TelenorID+ ended the session but did not send you back: ${clientId} is not one of its clients.`,
+    };
+  if (!redirectOriginAllowed(target))
+    return {
+      loggedOut: true,
+      message: loggedOutPageText,
+      detail: `The mock TelenorID+ ended the session but did not send you back: ${target} is not a registered post_logout_redirect_uri of ${clientId} (it must match the client’s configured value exactly; here that is the portal’s callback page).`,
+    };
+  const url = new URL(target);
+  const st = p.get('state');
+  if (st !== null) url.searchParams.set('state', st);
+  return { loggedOut: true, redirectTo: url.href, message: loggedOutPageText };
 }
 
 /**
@@ -927,8 +1062,9 @@ export async function mockCustomLogout(body: unknown): Promise<MockHttpAnswer> {
   const st =
     typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['state'] : undefined;
   if (typeof hint !== 'string' || hint === '') return { status: 400, text: 'id_token_hint is null' };
-  const payload = await verifyOwnToken(hint, 'JWT');
-  if (!payload) return { status: 401, text: 'Invalid token' };
+  const checked = await checkIdTokenHint(hint);
+  if (!checked.ok) return { status: 401, text: 'Invalid token' };
+  const payload = checked.payload;
   if (!state.scenario.ssoSession || payload['ibis.sid'] !== state.scenario.sessionId)
     return { status: 200, text: 'Already logged out' };
   endMockSession();

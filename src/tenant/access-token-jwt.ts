@@ -14,8 +14,9 @@ import { endpointPaths, signingAlgorithm } from '../oidc/catalogue';
 import { pairwiseSub, sessionClaims } from '../oidc/catalogue/fixtures';
 import { claimsFor, findTestUser, sessionIdOf } from './accounts';
 import { findLocalClient } from './clients';
+import { toRealSeconds, type TenantClock } from './clock';
 
-export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK) {
+export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK, clock: TenantClock) {
   const keys = (async () => ({
     private: await jose.importJWK(signingJwk, signingAlgorithm),
     public: await jose.importJWK(
@@ -31,6 +32,11 @@ export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK) {
     const user = token.accountId ? findTestUser(token.accountId) : undefined;
     const client = token.clientId ? findLocalClient(token.clientId) : undefined;
     const { session_uid: sessionUid, ...extra } = (token.extra ?? {}) as Record<string, unknown>;
+    // oidc-provider stamped the token on the test clock; the JWT carries real time (clock.ts).
+    if (typeof extra.auth_time === 'number') extra.auth_time = toRealSeconds(clock, extra.auth_time);
+    const now = Math.floor(Date.now() / 1000);
+    const iat = toRealSeconds(clock, token.iat ?? now);
+    const exp = toRealSeconds(clock, token.exp ?? now);
     const payload: jose.JWTPayload = {
       ...(user ? claimsFor(user, scopes, 'access_token') : {}),
       ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)),
@@ -44,9 +50,9 @@ export function accessTokenAsJwt(provider: Provider, signingJwk: jose.JWK) {
       .setProtectedHeader({ alg: signingAlgorithm, typ: 'at+jwt', kid: signingJwk.kid })
       .setIssuer(provider.issuer)
       .setSubject(sub)
-      .setIssuedAt(token.iat)
-      .setNotBefore(token.iat ?? Math.floor(Date.now() / 1000))
-      .setExpirationTime(token.exp ?? Math.floor(Date.now() / 1000))
+      .setIssuedAt(iat)
+      .setNotBefore(iat)
+      .setExpirationTime(exp)
       .setJti(handle)
       .sign((await keys).private);
   }

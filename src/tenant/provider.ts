@@ -21,6 +21,15 @@ import { errorPage, logoutPage, logoutSuccessPage } from './pages';
 import { accessTokenAsJwt } from './access-token-jwt';
 import { interactions } from './interactions';
 import { tenantScenario, tenantScenarioRoutes } from './scenario';
+import { customLogoutRoute, rememberSession, type SessionIndex } from './custom-logout';
+import {
+  createTenantClock,
+  onTenantClock,
+  realTime,
+  tenantClockRoutes,
+  toRealSeconds,
+  type TenantClock,
+} from './clock';
 
 export type TenantOptions = {
   issuer: string;
@@ -29,8 +38,13 @@ export type TenantOptions = {
 };
 
 const DAY = 24 * 60 * 60;
-/** Sessions and grants outlive the longest refresh token (Mobile: 90 days); the session still ends at logout. */
-const longestRefreshSeconds = Math.max(...localClients.map((c) => c.refreshLifetimeSeconds ?? 0), 14 * DAY);
+/**
+ * Sessions and grants outlive every refresh token: a sliding chain (Mobile: each refresh a new 90-day
+ * token) has no end but logout or a refresh missed for its lifetime, so they must not cap it (the test
+ * clock's conformance scenarios refresh a Mobile token after 90 days and again 90 days later). The
+ * session still ends at logout.
+ */
+const longestRefreshSeconds = 5 * 365 * DAY;
 
 /** Scopes that yield claims in the ID token or at /userinfo: oidc-provider's `claims` (scope → claims). */
 function oidcClaimsByScope(): Record<string, string[]> {
@@ -62,6 +76,10 @@ export async function createSigningKey(): Promise<jose.JWK> {
 export async function createProvider(options: TenantOptions): Promise<Provider> {
   const allowed = options.allowedOrigins ?? [];
   const signingKey = await createSigningKey();
+  // The test clock (clock.ts): every request of this tenant runs on it.
+  const clock = createTenantClock();
+  /** Which oidc-provider session an ID token's ibis.sid names (the custom logout finds it by that). */
+  const sessions: SessionIndex = new Map();
   const { issuer } = options;
 
   const configuration: Configuration = {
@@ -146,6 +164,9 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
       required: (_ctx, client) => client.clientAuthMethod === 'none',
     },
     clientBasedCORS: (_ctx, origin) => isAllowedOrigin(origin, allowed),
+    // Expiry judged to the second, as the mock and the catalogue's lifetimes (oidc-provider's default
+    // lets an access token answer 15 s past its exp).
+    clockTolerance: 0,
     ttl: {
       AccessToken: exampleLifetimes.accessTokenSeconds,
       IdToken: exampleLifetimes.idTokenSeconds,
@@ -223,12 +244,15 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
     return isPortalCallback(value, allowed) || registeredPostLogout.call(this, value);
   };
 
-  shapeIdTokensAsTelenorIdPlus(provider);
+  shapeIdTokensAsTelenorIdPlus(provider, clock, sessions);
 
+  provider.use(onTenantClock(clock));
+  provider.use(tenantClockRoutes(clock, allowed));
   provider.use(tenantScenarioRoutes);
+  provider.use(customLogoutRoute(provider, signingKey, sessions, allowed));
   provider.use(offlineAccessAsTelenorIdPlus);
   provider.use(interactions(provider, { acrOf }));
-  provider.use(accessTokenAsJwt(provider, signingKey));
+  provider.use(accessTokenAsJwt(provider, signingKey, clock));
   return provider;
 }
 
@@ -238,12 +262,20 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
  * (facts §13). oidc-provider keeps acr as a string and sends its own sid only for front/back-channel
  * logout, so the payload is completed here, after oidc-provider has picked the claims by scope.
  */
-function shapeIdTokensAsTelenorIdPlus(provider: Provider): void {
+function shapeIdTokensAsTelenorIdPlus(provider: Provider, clock: TenantClock, sessions: SessionIndex): void {
   const prototype = provider.IdToken.prototype as unknown as {
     payload(this: {
       ctx?: KoaContextWithOIDC;
       client?: { clientId: string };
     }): Promise<Record<string, unknown>>;
+    issue(this: unknown, ...args: unknown[]): Promise<string>;
+  };
+  // Signed in real time (iat, exp, nbf), whatever the test clock says: a client's clock did not move.
+  // The login's auth_time was judged on the clock, so it is moved back by the offset (a login before a
+  // 14-day jump is 14 days old).
+  const originalIssue = prototype.issue;
+  prototype.issue = function issue(...args: unknown[]) {
+    return realTime(() => originalIssue.apply(this, args));
   };
   const original = prototype.payload;
   prototype.payload = async function payload() {
@@ -254,8 +286,10 @@ function shapeIdTokensAsTelenorIdPlus(provider: Provider): void {
     if (!source || !user || !client) return claims;
     const { sid: _ignored, ...rest } = claims;
     void _ignored;
+    if (source.sessionUid) rememberSession(sessions, sessionIdOf(source.sessionUid), source.sessionUid);
     return {
       ...rest,
+      ...(typeof rest.auth_time === 'number' ? { auth_time: toRealSeconds(clock, rest.auth_time) } : {}),
       nbf: Math.floor(Date.now() / 1000),
       ...sessionClaims(user, client, sessionIdOf(source.sessionUid)),
     };

@@ -142,7 +142,8 @@ describe('the mock in the browser: authorize page → widget page', () => {
     );
     page.tenant.setMockScenario({ ssoSession: true });
     const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });
-    expect(r.message).toBe('Logged out.');
+    expect(r.message).toBe('You are now logged out');
+    expect(r.detail).toMatch(/without an id_token_hint/);
     expect(page.tenant.getMockScenario().ssoSession).toBe(false);
   });
 });

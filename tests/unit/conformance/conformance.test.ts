@@ -240,6 +240,13 @@ async function runStep(driver: EngineDriver, state: RunState, step: Step): Promi
     case 'wait':
       offsetMs += step.seconds * 1000;
       return {};
+    case 'clock':
+      await driver.moveClock({ advanceSeconds: step.advance });
+      return {};
+    case 'customLogout': {
+      const answer = await driver.customLogout(state.idToken ?? '', step.state);
+      return { status: answer.status, text: answer.text };
+    }
     case 'consent':
       await driver.setConsentRequired(step.required);
       return {};
@@ -255,6 +262,7 @@ async function run(driver: EngineDriver, scenario: Scenario): Promise<Observatio
     for (const step of scenario.steps) out.push(await runStep(driver, state, step));
   } finally {
     await driver.setConsentRequired(false).catch(() => undefined);
+    await driver.moveClock({ reset: true }).catch(() => undefined);
   }
   return out;
 }

@@ -16,6 +16,7 @@ import {
 import { mockIssuer } from '../../../src/oidc/environments';
 import { controlMock, mockLoginPath } from '../../../src/mocks/control';
 import { resetMockTenant } from '../../../src/mocks/tenant';
+import { testClock, type TestClockRequest, type TestClockTarget } from '../../../src/oidc/test-clock';
 import { TenantBrowser } from '../support/tenant-browser';
 
 /** Both engines accept the portal's callback on a loopback origin. */
@@ -53,7 +54,25 @@ export type EngineDriver = {
   logout(idToken: string): Promise<string>;
   /** The scenario switch both engines have: prompt=none needs consent the user has not given. */
   setConsentRequired(on: boolean): Promise<void>;
+  /** The test clock both engines have (src/oidc/test-clock.ts): forward by `seconds`, or back to real time. */
+  moveClock(request: TestClockRequest): Promise<void>;
+  /** TelenorID+'s custom logout (POST JSON): its status and body. */
+  customLogout(idToken: string, state?: string): Promise<{ status: number; text: string }>;
 };
+
+async function moveClockOf(target: TestClockTarget, request: TestClockRequest): Promise<void> {
+  const moved = await testClock(target, request);
+  if (!moved.ok) throw new Error(moved.sentence);
+}
+
+async function customLogoutAt(issuer: string, idToken: string, state?: string) {
+  const response = await fetch(issuer + endpointPaths.custom_logout_endpoint.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id_token_hint: idToken, ...(state !== undefined ? { state } : {}) }),
+  });
+  return { status: response.status, text: await response.text() };
+}
 
 async function authorizationUrl(authorizationEndpoint: string, input: AuthorizeInput, engine: Engine) {
   const client = testClient(engine, input.clientType, { short: input.short ?? false });
@@ -138,6 +157,8 @@ export function mockDriver(): EngineDriver {
     async setConsentRequired(on) {
       await controlMock({ set: { consentRequired: on } });
     },
+    moveClock: (request) => moveClockOf({ environment: 'mock' }, request),
+    customLogout: (idToken, state) => customLogoutAt(issuer, idToken, state),
   };
 }
 
@@ -249,5 +270,7 @@ export function tenantDriver(issuer: string): EngineDriver {
       });
       if (!response.ok) throw new Error(`the tenant has no scenario switch (${response.status})`);
     },
+    moveClock: (request) => moveClockOf({ environment: 'local', issuer }, request),
+    customLogout: (idToken, state) => customLogoutAt(issuer, idToken, state),
   };
 }

@@ -5,7 +5,7 @@
  * `expect` lines pin the guide's answer where it states one, so both engines cannot agree on a
  * wrong one. `intendedDifferences` is the only place where the two may differ, each with its reason.
  */
-import type { ClientTypeName } from '../../../src/oidc/catalogue';
+import { exampleLifetimes, refreshPolicies, type ClientTypeName } from '../../../src/oidc/catalogue';
 import type { TestUserId } from '../../../src/oidc/catalogue/fixtures';
 
 const DAY = 24 * 60 * 60;
@@ -28,6 +28,10 @@ export type Step =
   | { do: 'logout' }
   | { do: 'userinfo' }
   | { do: 'wait'; seconds: number }
+  /** Move the engine's test clock (its control endpoint, src/oidc/test-clock.ts), as a reader would. */
+  | { do: 'clock'; advance: number }
+  /** TelenorID+'s custom logout (native apps) with the last login's ID token. */
+  | { do: 'customLogout'; state?: string }
   | { do: 'consent'; required: boolean };
 
 /** Checks on the observation of one step (on both engines), where the guide or the decision says the answer. */
@@ -42,6 +46,7 @@ export type StepExpectation = Partial<{
   accessToken: Record<string, unknown>;
   userinfo: Record<string, unknown>;
   callbackError: string;
+  text: string;
 }>;
 
 export type Scenario = { name: string; steps: (Step & { expect?: StepExpectation })[] };
@@ -253,6 +258,50 @@ export const scenarios: Scenario[] = [
       { do: 'silent', scope: 'openid profile', expect: { status: 200 } },
     ],
   },
+  // The test clock: a jump through each engine's control endpoint expires exactly what the catalogue says.
+  ...(
+    [
+      ['PublicWithRefresh', refreshPolicies.PublicWeb],
+      ['Confidential', refreshPolicies.Confidential],
+      ['MobileApp', refreshPolicies.Mobile],
+    ] as const
+  ).map(([client, policy]): Scenario => {
+    const lifetime = policy.lifetimeSeconds!;
+    return {
+      name: `test clock: a ${policy.name} refresh token lives ${lifetime} s${policy.sliding ? ' from its last refresh' : ' from login'}, no longer`,
+      steps: [
+        { do: 'login', client, scope: 'openid offline_access' },
+        // 10 s of margin: real time passes between the steps too.
+        { do: 'clock', advance: lifetime - 10 },
+        { do: 'refresh', expect: { status: 200, refresh: policy.sliding ? 'rotated' : 'same' } },
+        // Sliding: the new token lives its full lifetime again; fixed: the one token ends at its lifetime.
+        { do: 'clock', advance: policy.sliding ? lifetime - 10 : 10 },
+        policy.sliding
+          ? { do: 'refresh', expect: { status: 200, refresh: 'rotated' } }
+          : { do: 'refresh', expect: { status: 400, error: 'invalid_grant' } },
+      ],
+    };
+  }),
+  {
+    name: 'test clock: an access token answers /userinfo for 3600 s, then invalid_token',
+    steps: [
+      { do: 'login', client: 'Public', scope: 'openid profile' },
+      { do: 'clock', advance: exampleLifetimes.accessTokenSeconds - 10 },
+      { do: 'userinfo', expect: { status: 200 } },
+      { do: 'clock', advance: 10 },
+      { do: 'userinfo', expect: { status: 401 } },
+    ],
+  },
+  {
+    name: 'test clock: +91 days ends a Mobile refresh token, and a new login after the jump works',
+    steps: [
+      { do: 'login', client: 'MobileApp', scope: 'openid offline_access' },
+      { do: 'clock', advance: 91 * DAY },
+      { do: 'refresh', expect: { status: 400, error: 'invalid_grant' } },
+      { do: 'login', client: 'MobileApp', scope: 'openid offline_access', expect: { status: 200 } },
+      { do: 'refresh', expect: { status: 200, refresh: 'rotated' } },
+    ],
+  },
   // Logout.
   {
     name: 'logout: back to the client with its state, and the session is gone',
@@ -262,10 +311,31 @@ export const scenarios: Scenario[] = [
       { do: 'silent', expect: { callbackError: 'login_required' } },
     ],
   },
+  {
+    name: 'custom logout: 200 with the state, the session gone, its refresh tokens dead; again: Already logged out',
+    steps: [
+      { do: 'login', client: 'MobileApp', scope: 'openid offline_access' },
+      { do: 'customLogout', state: 'app-42', expect: { status: 200, text: 'app-42' } },
+      { do: 'refresh', expect: { status: 400, error: 'invalid_grant' } },
+      { do: 'silent', expect: { callbackError: 'login_required' } },
+      { do: 'customLogout', expect: { status: 200, text: 'Already logged out' } },
+    ],
+  },
+  {
+    name: 'custom logout: without an id_token_hint it is 400',
+    steps: [{ do: 'customLogout', expect: { status: 400, text: 'id_token_hint is null' } }],
+  },
 ];
 
 /**
  * The only places where the mock and the tenant may differ, each with its reason. `path` is a step's
  * observation path (`2.idToken.sid`); `scenario` matches scenario names.
  */
-export const intendedDifferences: { scenario: RegExp; path: RegExp; reason: string }[] = [];
+export const intendedDifferences: { scenario: RegExp; path: RegExp; reason: string }[] = [
+  {
+    scenario: /^test clock: an access token/,
+    path: /^\d+\.userinfo\.error_description$/,
+    reason:
+      'oidc-provider words its 401 at /userinfo itself ("invalid token provided"); the code, invalid_token, is what a client acts on, and both engines send it',
+  },
+];
