@@ -30,6 +30,7 @@ import {
   type Engine,
 } from '../../src/oidc/catalogue/fixtures';
 import { mockControl } from '../../src/mocks/control';
+import { testClock } from '../../src/oidc/test-clock';
 import { server } from '../../src/mocks/node';
 import { resetMockTenant } from '../../src/mocks/tenant';
 import { startTenant, type RunningTenant } from '../../src/tenant';
@@ -368,6 +369,65 @@ describe('a refresh the provider cannot be reached for', () => {
     };
     const out = await runRefresh(offline, held(run));
     expect(out.verdict.ok).toBe(false);
+    expect(out.result.tokens).toBe(run.result.tokens);
+  });
+});
+
+describe('expiry by the tenant’s test clock instead of a wait', () => {
+  const target = () => ({ environment: 'local' as const, issuer: tenant.issuer });
+  afterEach(async () => {
+    await testClock(target(), { reset: true });
+  });
+  const noWait = async () => {
+    throw new Error('the clock jumps: nothing waits in real time');
+  };
+
+  it.each([
+    ['PublicWithRefresh', '10 min'],
+    ['Confidential', '14 days'],
+    ['MobileApp', '90 days'],
+  ] as const)(
+    '%s: the clock jumps %s past the policy’s lifetime, then invalid_grant',
+    async (type, shown) => {
+      const { run, settings } = await logIn(local, type);
+      const out = await runRefreshCause('expired', {
+        clientType: type,
+        settings,
+        tokens: held(run),
+        stage: tenantRefreshStage({
+          wait: noWait,
+          logout: async () => 'not_back',
+          jump: (seconds) => testClock(target(), { advanceSeconds: seconds }),
+        }),
+      });
+      const [jumped] = out.exchanges;
+      expect(jumped).toMatchObject({ kind: 'stage' });
+      expect(jumped?.kind === 'stage' && jumped.title).toBe(
+        `The tenant’s test clock jumps ${shown} forward, past the refresh token’s lifetime`,
+      );
+      expect(jumped?.kind === 'stage' && jumped.note).toMatch(/^The clock is now .* ahead of real time;/);
+      expect(out.verdict.line).toContain(`400 invalid_grant — ${refreshRefusalHeadlines.expired}`);
+      expect(out.result.tokens).toBeUndefined();
+    },
+  );
+
+  it('a clock that will not move stops the cause with its sentence and keeps the tokens', async () => {
+    const { run, settings } = await logIn(local, 'PublicWithRefresh');
+    const out = await runRefreshCause('expired', {
+      clientType: 'PublicWithRefresh',
+      settings,
+      tokens: held(run),
+      stage: tenantRefreshStage({
+        wait: noWait,
+        logout: async () => 'not_back',
+        jump: async () => ({ ok: false, sentence: 'The local test tenant has no test clock (404).' }),
+      }),
+    });
+    expect(out.verdict).toMatchObject({
+      ok: false,
+      line: 'The local test tenant has no test clock (404). Nothing was refreshed.',
+    });
+    expect(out.exchanges).toEqual([]);
     expect(out.result.tokens).toBe(run.result.tokens);
   });
 });

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { failure } from '../../src/oidc';
 import type { RefreshRun } from '../../src/oidc/runners/refresh-causes';
-import { defaultTimeline, parseSharedScenario } from '../../src/widgets/RefreshSimulator/scenario';
+import {
+  defaultTimeline,
+  parseSharedScenario,
+  readSharedScenario,
+  shareScenarioUrl,
+} from '../../src/widgets/RefreshSimulator/scenario';
 import {
   exchangesOf,
   initialForm,
@@ -39,7 +44,33 @@ describe('the simulator form', () => {
       clientType: 'MobileApp',
       sharedCause: 'reused',
       timeline: { policy: 'Mobile', everyMinutes: 60, idleAtMinute: 120, idleForMinutes: 30 },
+      clockJump: false,
     });
+  });
+
+  it('the clock choice travels in the link as time=jump, and real time stays the default', () => {
+    const url = shareScenarioUrl('https://portal.test/tools/refresh-simulator', {
+      env: 'local',
+      clientType: 'Confidential',
+      timeline: defaultTimeline('Confidential'),
+      clockJump: true,
+    });
+    expect(new URL(url).searchParams.get('time')).toBe('jump');
+    expect(simulatorFormReducer(initialForm, fromLink(new URL(url).search)).clockJump).toBe(true);
+    expect(simulatorFormReducer(initialForm, fromLink('?client=Confidential')).clockJump).toBe(false);
+  });
+
+  it('a hand-edited link is read field by field, and each value left out is said in a sentence', () => {
+    const { scenario, problems } = readSharedScenario(
+      '?client=Admin&cause=expired&time=rewind&policy=PublicWeb&every=0&refresh_token=abc',
+    );
+    expect(scenario).toEqual({ cause: 'expired', timeline: defaultTimeline('PublicWeb') });
+    expect(problems).toEqual([
+      'The link carries refresh_token, which a share link never should; it was ignored.',
+      'The link’s client type “Admin” is not one the simulator offers; it was left out.',
+      'The link’s every “0” is not a usable number of minutes; the policy’s default is shown.',
+      'The link’s way for time to pass “rewind” is not one the simulator offers; it was left out.',
+    ]);
   });
 
   it('a link with only a client type brings that policy’s timeline; a hostile link changes nothing', () => {

@@ -23,6 +23,7 @@ import type { Exchange, HttpExchange, RunReport, RunVerdict } from '../run';
 import { failureSentence, type FailureContext, type RunStep } from '../failure-sentence';
 import { redactUrlSecrets, type RecordedRequest } from '../curl';
 import { describeExpiresIn, formatDuration } from '../times';
+import { describeClockOffset } from '../test-clock';
 import {
   buildEndSessionRequest,
   exchangeCode,
@@ -40,7 +41,8 @@ export type Cause = {
   id: CauseId;
   title: string;
   behaviour: BehaviourName;
-  how: { mock: string; local: string };
+  /** `clock`: on the local tenant when the reader lets cause 1 jump its test clock. */
+  how: { mock: string; local: string; clock?: string };
 };
 
 export const causes: Cause[] = [
@@ -52,6 +54,8 @@ export const causes: Cause[] = [
       mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
       local:
         'Logs in with the short-lived twin client (its refresh token lives a few seconds), waits it out, then refreshes.',
+      clock:
+        'Jumps the tenant’s test clock one second past the policy’s lifetime (10 min, 14 days or 90 days), then refreshes.',
     },
   },
   {
@@ -215,15 +219,18 @@ export function mockRefreshStage(levers: MockLevers): RefreshStage {
 }
 
 /**
- * The local tenant as a stage: time passes for real (`wait`, which the widget shows as a countdown),
- * and the logout is a browser's (`logout` says whether the browser came back with the state sent).
+ * The local tenant as a stage. Time passes for real (`wait`, which the widget counts down), or, when
+ * `jump` is given, its test clock jumps (src/oidc/test-clock.ts); the logout is a browser's (`logout`
+ * says whether the browser came back with the state sent).
  */
 export function tenantRefreshStage(browser: {
   wait(seconds: number): Promise<boolean>;
   logout(url: string, state: string): Promise<'done' | 'no_popup' | 'not_back'>;
+  jump?: ClockJump;
 }): RefreshStage {
   return {
     async passTime(seconds) {
+      if (browser.jump) return clockJumpStep(browser.jump, seconds, 'The tenant’s test clock');
       return (await browser.wait(seconds))
         ? { ok: true, exchanges: [] }
         : { ok: false, line: 'The wait was cut short; nothing was refreshed.' };
@@ -239,6 +246,27 @@ export function tenantRefreshStage(browser: {
             : 'The logout did not come back; nothing was refreshed.',
       };
     },
+  };
+}
+
+/** Moves an engine's test clock forward by `seconds` (`testClock(target, { advanceSeconds })`). */
+export type ClockJump = (
+  seconds: number,
+) => Promise<{ ok: true; clock: { offsetSeconds: number } } | { ok: false; sentence: string }>;
+
+/** A jump of the test clock as a stage step: the note says how far, and where the clock stands now. */
+export async function clockJumpStep(jump: ClockJump, seconds: number, whose: string): Promise<StageStep> {
+  const moved = await jump(seconds);
+  if (!moved.ok) return { ok: false, line: `${moved.sentence} Nothing was refreshed.` };
+  return {
+    ok: true,
+    exchanges: [
+      {
+        kind: 'stage',
+        title: `${whose} jumps ${formatDuration(seconds)} forward, past the refresh token’s lifetime`,
+        note: `The clock is now ${describeClockOffset(moved.clock.offsetSeconds)}; “Back to real time” under the timeline resets it.`,
+      },
+    ],
   };
 }
 

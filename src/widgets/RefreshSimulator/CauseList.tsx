@@ -20,6 +20,7 @@ export default function CauseList({
   hasRefreshToken,
   busy,
   sharedCause,
+  clockJump,
   onCause,
 }: {
   envId: EnvironmentId;
@@ -28,6 +29,8 @@ export default function CauseList({
   hasRefreshToken: boolean;
   busy: boolean;
   sharedCause: CauseId | undefined;
+  /** Cause 1 jumps the tenant's test clock (then it works on the tokens held, like the others). */
+  clockJump: boolean;
   onCause: (cause: CauseId) => void;
 }): React.JSX.Element {
   const hasRefresh = refreshPolicyOf(clientType).lifetimeSeconds !== undefined;
@@ -37,8 +40,10 @@ export default function CauseList({
       <ol className={styles.causes}>
         {causes.map((c, i) => {
           // These causes log in themselves; the others work on the tokens held.
-          const needsTokens =
-            !(c.id === 'no_refresh_token' || (c.id === 'expired' && envId === 'local')) && !hasRefreshToken;
+          const logsIn =
+            c.id === 'no_refresh_token' || (c.id === 'expired' && envId === 'local' && !clockJump);
+          const needsTokens = !logsIn && !hasRefreshToken;
+          const how = envId === 'local' ? (clockJump && c.how.clock) || c.how.local : c.how.mock;
           const notForPublic = c.id !== 'no_refresh_token' && !hasRefresh;
           const source = behaviours[c.behaviour].source;
           return (
@@ -53,9 +58,7 @@ export default function CauseList({
                 <span className={styles.muted}>
                   {c.id === 'reused' && reuseImpossibleBecause(clientType)
                     ? `Refreshes once, then presents the same refresh token again: a ${clientType} client’s token is not rotated, so this cannot fail.`
-                    : envId === 'local'
-                      ? c.how.local
-                      : c.how.mock}
+                    : how}
                 </span>
                 {notForPublic && (
                   <span className={styles.muted}> Not for Public: it never gets a refresh token.</span>

@@ -4,7 +4,14 @@ import type { Exchange } from '@site/src/oidc';
 import styles from './styles.module.css';
 
 /** "What went over the wire": each request with its answer (the newest open), and the mock's stage notes. */
-export default function ExchangeList({ exchanges }: { exchanges: Exchange[] }): React.JSX.Element | null {
+export default function ExchangeList({
+  exchanges,
+  engine,
+}: {
+  exchanges: Exchange[];
+  /** Who the stage notes are about: “Mock”, “Local test tenant”. */
+  engine: string;
+}): React.JSX.Element | null {
   if (exchanges.length === 0) return null;
   // The newest exchange opens; a stage note after it (the mock adopting a session) does not count.
   const lastExchange = exchanges.reduce((last, e, i) => (e.kind === 'stage' ? last : i), -1);
@@ -14,7 +21,7 @@ export default function ExchangeList({ exchanges }: { exchanges: Exchange[] }): 
       {exchanges.map((e, i) =>
         e.kind === 'stage' ? (
           <p key={i} className={clsx(styles.muted, styles.stage)} data-stage="">
-            Mock only, not a request your client makes: {e.title}.
+            {engine} only, not a request your client makes: {e.title}.{e.note ? ` ${e.note}` : ''}
           </p>
         ) : (
           <details key={i} open={i === lastExchange} className={styles.exchange}>

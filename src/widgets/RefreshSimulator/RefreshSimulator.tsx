@@ -4,6 +4,7 @@ import { testClientFor } from '@site/src/oidc/session';
 import { bringIntoView } from '../shared/bringIntoView';
 import { useEnvironment } from '../shared/environment';
 import CauseList from './CauseList';
+import ClockPanel from './ClockPanel';
 import ClientTypePicker from './ClientTypePicker';
 import ExchangeList from './ExchangeList';
 import HandlingSample from './HandlingSample';
@@ -13,6 +14,7 @@ import VerdictPanel from './VerdictPanel';
 import { readSharedScenario, shareScenarioUrl } from './scenario';
 import { exchangesOf, initialForm, simulatorFormReducer, verdictOf } from './state';
 import { useSimulatorRun } from './useSimulatorRun';
+import { useTestClock } from './useTestClock';
 import styles from './styles.module.css';
 
 /**
@@ -27,6 +29,8 @@ export default function RefreshSimulator(): React.JSX.Element {
   const sim = useSimulatorRun();
   const { state, busy } = sim;
   const verdict = verdictOf(state);
+  const clock = useTestClock(busy);
+  const clockJump = form.clockJump && env.id === 'local';
   const [linkProblems, setLinkProblems] = useState<string[]>([]);
   const envSupported = env.id === 'mock' || env.id === 'local';
 
@@ -101,7 +105,8 @@ export default function RefreshSimulator(): React.JSX.Element {
         hasRefreshToken={Boolean(state.held?.tokens.refreshToken)}
         busy={busy}
         sharedCause={form.sharedCause}
-        onCause={(cause) => sim.onCause(cause, form.clientType)}
+        clockJump={clockJump}
+        onCause={(cause) => sim.onCause(cause, form.clientType, clockJump ? clock.advance : undefined)}
       />
 
       <VerdictPanel
@@ -111,7 +116,10 @@ export default function RefreshSimulator(): React.JSX.Element {
         onLoginAgain={() => sim.onLogin(form.clientType)}
       />
 
-      <ExchangeList exchanges={exchangesOf(state)} />
+      <ExchangeList
+        exchanges={exchangesOf(state)}
+        engine={env.id === 'local' ? 'Local test tenant' : 'Mock'}
+      />
 
       <HandlingSample />
 
@@ -120,16 +128,25 @@ export default function RefreshSimulator(): React.JSX.Element {
         onChange={(timeline) => dispatchForm({ type: 'set', field: 'timeline', value: timeline })}
       />
 
+      <ClockPanel
+        clock={clock}
+        busy={busy}
+        isLocal={env.id === 'local'}
+        causeJumps={form.clockJump}
+        onCauseJumps={(on) => dispatchForm({ type: 'set', field: 'clockJump', value: on })}
+      />
+
       <div className={styles.row}>
         <CopyButton
           label="Share this scenario"
-          done="Link copied (client type, cause and timeline; never a token)"
+          done="Link copied (client type, cause, timeline and clock choice; never a token)"
           value={() =>
             shareScenarioUrl(window.location.href, {
               env: env.id,
               clientType: form.clientType,
               ...(shareCause ? { cause: shareCause } : {}),
               timeline: form.timeline,
+              clockJump,
             })
           }
         />

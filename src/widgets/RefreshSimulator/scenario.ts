@@ -51,6 +51,8 @@ export type SharedScenario = {
   clientType?: ClientTypeName;
   cause?: CauseId;
   timeline?: TimelineSettings;
+  /** `time=jump`: cause 1 jumps the tenant's test clock (real time, `time=wait`, is the default). */
+  clockJump?: boolean;
 };
 
 const clientTypeNames = clientTypes.map((t) => t.name);
@@ -93,6 +95,8 @@ export function readSharedScenario(search: string): { scenario: SharedScenario; 
       idleForMinutes: read('idleForMinutes', 'idleFor', d.idleForMinutes),
     };
   }
+  const time = link.oneOf('time', ['wait', 'jump'] as const, 'way for time to pass');
+  if (time) out.clockJump = time === 'jump';
   return { scenario: out, problems: link.problems };
 }
 
@@ -103,7 +107,13 @@ export function parseSharedScenario(search: string): SharedScenario {
 /** The share link: the page's URL with the scenario in its query, and nothing else of the page's state. */
 export function shareScenarioUrl(
   pageUrl: string,
-  scenario: { env: EnvironmentId; clientType: ClientTypeName; cause?: CauseId; timeline: TimelineSettings },
+  scenario: {
+    env: EnvironmentId;
+    clientType: ClientTypeName;
+    cause?: CauseId;
+    timeline: TimelineSettings;
+    clockJump?: boolean;
+  },
 ): string {
   return buildShareLink(pageUrl, [
     ['env', scenario.env],
@@ -113,5 +123,6 @@ export function shareScenarioUrl(
     ['every', String(scenario.timeline.everyMinutes)],
     ['idleAt', String(scenario.timeline.idleAtMinute)],
     ['idleFor', String(scenario.timeline.idleForMinutes)],
+    ['time', scenario.clockJump ? 'jump' : undefined],
   ]);
 }

@@ -18,11 +18,18 @@ import type { RefreshResult, RefreshRun, RefreshVerdict } from '@site/src/oidc/r
 import { formReducer, type FormAction } from '../shared/form';
 import { defaultTimeline, type CauseId, type TimelineSettings } from './scenario';
 
-export type SimulatorForm = { clientType: ClientTypeName; timeline: TimelineSettings; sharedCause?: CauseId };
+export type SimulatorForm = {
+  clientType: ClientTypeName;
+  timeline: TimelineSettings;
+  sharedCause?: CauseId;
+  /** On the local tenant, cause 1 jumps its test clock instead of waiting for the short-lived twin. */
+  clockJump: boolean;
+};
 
 export const initialForm: SimulatorForm = {
   clientType: 'PublicWithRefresh',
   timeline: defaultTimeline('PublicWeb'),
+  clockJump: false,
 };
 
 /** The shared form reducer, plus one rule: another client type brings its policy's usage pattern to the timeline. */

@@ -22,6 +22,7 @@ import {
   runRefresh,
   runRefreshCause,
   tenantRefreshStage,
+  type ClockJump,
   type RefreshStage,
   type RefreshVerdict,
   type SentenceContext,
@@ -56,7 +57,8 @@ export type SimulatorRun = {
   verdictLine: React.RefObject<HTMLParagraphElement | null>;
   onLogin(clientType: ClientTypeName): void;
   onRefresh(): void;
-  onCause(cause: CauseId, clientType: ClientTypeName): void;
+  /** `jump`: on the local tenant, cause 1 jumps its test clock instead of the short-lived twin's wait. */
+  onCause(cause: CauseId, clientType: ClientTypeName, jump?: ClockJump): void;
   onForget(): void;
   /** After hydration: a login that came back through a full-page redirect, finished (with the cause it was for). */
   resume(): LoginContext | undefined;
@@ -115,9 +117,10 @@ export function useSimulatorRun(): SimulatorRun {
    * the page; the logout goes through `logout`, a popup opened by the click (see `deferredLogout`).
    */
   const stageFor = useCallback(
-    (logout?: DeferredLogout): RefreshStage => {
+    (logout?: DeferredLogout, jump?: ClockJump): RefreshStage => {
       if (envId === 'mock') return mockRefreshStage(mock);
       return tenantRefreshStage({
+        ...(jump ? { jump } : {}),
         async wait(seconds) {
           for (let left = seconds; left > 0; left--) {
             if (!mounted.current) return false;
@@ -259,10 +262,10 @@ export function useSimulatorRun(): SimulatorRun {
     });
   };
 
-  const onCause = (cause: CauseId, clientType: ClientTypeName) => {
+  const onCause = (cause: CauseId, clientType: ClientTypeName, jump?: ClockJump) => {
     const title = causes.find((c) => c.id === cause)!.title;
     // These causes log in themselves (a popup of their own, opened now, in the click).
-    if (cause === 'no_refresh_token' || (cause === 'expired' && envId === 'local')) {
+    if (cause === 'no_refresh_token' || (cause === 'expired' && envId === 'local' && !jump)) {
       const ctx: LoginContext =
         cause === 'no_refresh_token'
           ? { clientType, short: false, offline: clientType === 'Public', cause }
@@ -291,7 +294,7 @@ export function useSimulatorRun(): SimulatorRun {
             clientType: h.clientType,
             settings,
             tokens: h.tokens,
-            stage: stageFor(logout),
+            stage: stageFor(logout, cause === 'expired' ? jump : undefined),
             ...(other ? { otherClient: other } : {}),
             postLogoutRedirectUri: callbackUrlFor(window.location.origin, baseUrl),
           },
