@@ -71,7 +71,10 @@ export default function ClockPanel({
       )}
       <p
         aria-live="polite"
-        className={clsx('margin-bottom--none', clock.note && !clock.note.ok ? styles.bad : styles.muted)}
+        className={clsx(
+          'margin-top--sm margin-bottom--none',
+          clock.note && !clock.note.ok ? styles.bad : styles.muted,
+        )}
       >
         {clock.note?.text ?? ''}
       </p>
