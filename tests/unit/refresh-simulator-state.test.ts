@@ -68,7 +68,7 @@ describe('the simulator form', () => {
     expect(problems).toEqual([
       'The link carries refresh_token, which a share link never should; it was ignored.',
       'The link’s client type “Admin” is not one the simulator offers; it was left out.',
-      'The link’s every “0” is not a usable number of minutes; the policy’s default is shown.',
+      'The link’s “Refresh every” “0” is not a usable number of minutes; the policy’s default is shown.',
       'The link’s way for time to pass “rewind” is not one the simulator offers; it was left out.',
     ]);
   });

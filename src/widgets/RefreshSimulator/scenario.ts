@@ -58,6 +58,12 @@ export type SharedScenario = {
 const clientTypeNames = clientTypes.map((t) => t.name);
 const causeIds = causes.map((c) => c.id);
 const policyNames = Object.keys(refreshPolicies) as RefreshPolicyName[];
+/** The timeline's fields as the page labels them. */
+const timelineFieldLabels: Record<TimelineField, string> = {
+  everyMinutes: 'Refresh every',
+  idleAtMinute: 'Idle from minute',
+  idleForMinutes: 'Idle for',
+};
 
 /** A link's number of minutes, by the same rules as typing it (so a link cannot "refresh every 0 minutes"). */
 function minutes(field: TimelineField, value: string | null): number | undefined {
@@ -84,7 +90,7 @@ export function readSharedScenario(search: string): { scenario: SharedScenario; 
       const value = minutes(field, link.get(name) ?? null);
       if (value === undefined && link.get(name) !== undefined)
         link.problem(
-          `The link’s ${name} ${quoted(link.get(name)!)} is not a usable number of minutes; the policy’s default is shown.`,
+          `The link’s “${timelineFieldLabels[field]}” ${quoted(link.get(name)!)} is not a usable number of minutes; the policy’s default is shown.`,
         );
       return value ?? fallback;
     };

@@ -61,7 +61,10 @@ export function useTestClock(busy: boolean): TestClockView {
   }, [env.id, env.issuer]);
   useEffect(() => {
     if (!target || (target.environment === 'mock' && runs <= 1)) return;
-    void call();
+    // A clock that cannot be read says why (the tenant is not running …); the jumps would say it too.
+    void call().then((answer) => {
+      if (!answer.ok) setNote({ text: answer.sentence, ok: false });
+    });
   }, [runs, env.id, env.issuer]);
 
   const move = (request: TestClockRequest, done: (offsetSeconds: number) => string) => {
