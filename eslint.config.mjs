@@ -14,15 +14,6 @@ const widgetFolders = readdirSync(new URL('./src/widgets/', import.meta.url), { 
   .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
   .map((entry) => entry.name);
 
-/**
- * TEMPORARY: widgets not yet moved onto the shared layer. They may still use the round-trip
- * primitives and the raw mock control, and be over 400 lines. Whoever moves a widget removes its line
- * here (h16r: RefreshSimulator, h16s: SilentAuthTryout); the list must end empty.
- */
-const notYetOnTheSharedLayer = [
-  'RefreshSimulator', // h16r moves it onto runLogin, the provider session and the control client
-];
-
 /** The round trip's primitives: only runLogin.ts (and the callback page) use them; widgets call runLogin. */
 const roundTripPrimitives = [
   'openLoginPopup',
@@ -67,7 +58,6 @@ function otherWidgetPatterns(own) {
 }
 
 function widgetBoundaries(name) {
-  const moved = !notYetOnTheSharedLayer.includes(name);
   return {
     files: [`src/widgets/${name}/**/*.{ts,tsx}`],
     plugins: { 'widget-shape': widgetShape },
@@ -76,30 +66,27 @@ function widgetBoundaries(name) {
         'error',
         {
           patterns: otherWidgetPatterns(name),
-          paths: moved
-            ? [
-                {
-                  name: '../shared/loginRoundTrip',
-                  importNames: roundTripPrimitives,
-                  message: 'Use runLogin / resumeLogin (src/widgets/shared/runLogin.ts).',
-                },
-                {
-                  name: '@site/src/widgets/shared/loginRoundTrip',
-                  importNames: roundTripPrimitives,
-                  message: 'Use runLogin / resumeLogin (src/widgets/shared/runLogin.ts).',
-                },
-                {
-                  name: '@site/src/mocks/control',
-                  importNames: ['controlMock', 'readMockControl'],
-                  message: 'Use useMockControl() (src/widgets/shared/providerSession.ts).',
-                },
-              ]
-            : [],
+          paths: [
+            {
+              name: '../shared/loginRoundTrip',
+              importNames: roundTripPrimitives,
+              message: 'Use runLogin / resumeLogin (src/widgets/shared/runLogin.ts).',
+            },
+            {
+              name: '@site/src/widgets/shared/loginRoundTrip',
+              importNames: roundTripPrimitives,
+              message: 'Use runLogin / resumeLogin (src/widgets/shared/runLogin.ts).',
+            },
+            {
+              name: '@site/src/mocks/control',
+              importNames: ['controlMock', 'readMockControl'],
+              message: 'Use useMockControl() (src/widgets/shared/providerSession.ts).',
+            },
+          ],
         },
       ],
-      ...(moved
-        ? { 'max-lines': ['error', { max: 400 }], 'widget-shape/max-use-state': ['error', maxUseState] }
-        : {}),
+      'max-lines': ['error', { max: 400 }],
+      'widget-shape/max-use-state': ['error', maxUseState],
     },
   };
 }

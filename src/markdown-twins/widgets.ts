@@ -27,6 +27,7 @@ import { discoveryFields, discoveryUrlFor, validateDiscovery } from '../oidc/dis
 import { classifyRefreshFailure } from '../oidc/refresh';
 import { silentCheckTimeoutMs, whatNext, type SilentOutcome } from '../oidc/silent';
 import { causes } from '../oidc/refresh-causes';
+import { clockJumps } from '../oidc/test-clock';
 import { localTenantTable, type FixtureTableName } from '../components/LocalTenantFixtures/rows';
 import { pasteKindLabel, pasteKinds } from '../oidc/inspect/kinds';
 import {
@@ -142,6 +143,8 @@ export function refreshSimulatorTwin(abs: Absolute): string {
     'Its timeline plots how long a refresh token lives under each client type’s refresh policy:',
     '',
     table(['Client type', 'Used by', 'Refresh policy', 'Refresh token lifetime'], policies),
+    '',
+    `Under the timeline, the test clock of the mock or the local tenant jumps (${clockJumps.map((j) => j.label).join(', ')}) so a lifetime runs out at once, and goes back to real time, the default.`,
   ].join('\n');
 }
 

@@ -1,10 +1,11 @@
 /**
  * The refresh-error simulator's causes: every way a refresh earns `400 invalid_grant` (and the
  * client that gets no refresh token at all), each with the catalogue behaviour it demonstrates and
- * how the simulator brings it about on the mock and on the local tenant. In src/oidc because the
- * widget and the Markdown twins (src/markdown-twins/widgets.ts, read in Node) both need them.
+ * how the simulator brings it about on the mock and on the local tenant. Data only, in src/oidc
+ * because the runner (runners/refresh-causes.ts), the widget and the Markdown twins (read in Node)
+ * all need them; the twins import this file, not the runner.
  */
-import type { BehaviourName } from './catalogue';
+import type { BehaviourName, ClientTypeName } from './catalogue';
 
 export type CauseId =
   'expired' | 'revoked' | 'reused' | 'session_ended' | 'other_client' | 'no_refresh_token';
@@ -14,7 +15,8 @@ export type Cause = {
   id: CauseId;
   title: string;
   behaviour: BehaviourName;
-  how: { mock: string; local: string };
+  /** `clock`: on the local tenant when the reader lets cause 1 jump its test clock. */
+  how: { mock: string; local: string; clock?: string };
 };
 
 export const causes: Cause[] = [
@@ -26,6 +28,8 @@ export const causes: Cause[] = [
       mock: 'Advances the mock’s virtual clock past the policy’s lifetime, then refreshes.',
       local:
         'Logs in with the short-lived twin client (its refresh token lives a few seconds), waits it out, then refreshes.',
+      clock:
+        'Jumps the tenant’s test clock one second past the policy’s lifetime (10 min, 14 days or 90 days), then refreshes.',
     },
   },
   {
@@ -75,6 +79,11 @@ export const causes: Cause[] = [
   },
 ];
 
-export function isCauseId(value: string | null): value is CauseId {
+export function isCauseId(value: string | null | undefined): value is CauseId {
   return causes.some((c) => c.id === value);
+}
+
+/** Another client type of the same environment, to present a refresh token that is not its own. */
+export function otherClientType(type: ClientTypeName): ClientTypeName {
+  return type === 'MobileApp' ? 'PublicWithRefresh' : 'MobileApp';
 }

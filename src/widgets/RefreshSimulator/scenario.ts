@@ -1,6 +1,6 @@
 /**
- * The simulator's scenario: which client of which environment plays each TelenorID+ client type,
- * the causes of a failed refresh, and the share link (client type, cause, timeline settings —
+ * The simulator's scenario: the causes of a failed refresh (from the runner), the timeline's usage
+ * pattern per policy, and the share link (client type, cause, timeline settings —
  * never a token, code or verifier).
  *
  * Value imports are relative, not `@site/…`: the Markdown twins plugin reads `causes` in Node,
@@ -12,23 +12,19 @@ import {
   type ClientTypeName,
   type RefreshPolicyName,
 } from '../../oidc/catalogue';
-import { testClientFor, type TestClientSettings } from '../../oidc/session';
 import type { EnvironmentId } from '../../oidc/environments';
 import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
+import { causes, type CauseId } from '../../oidc/runners/refresh-causes';
+import { buildShareLink, quoted, readShareLink } from '../../oidc/share-link';
 
-export type SimulatorClient = TestClientSettings;
-
-/** The registered test client of a type in the mock or the local tenant (now `testClientFor` in src/oidc/session.ts). */
-export const simulatorClient = testClientFor;
-
-/** Another client of the same environment, to present a refresh token that is not its own. */
-export function otherClientType(type: ClientTypeName): ClientTypeName {
-  return type === 'MobileApp' ? 'PublicWithRefresh' : 'MobileApp';
-}
-
-import { isCauseId, type CauseId } from '../../oidc/refresh-causes';
-
-export { causes, isCauseId, type Cause, type CauseId } from '../../oidc/refresh-causes';
+// The causes and the runner live in src/oidc/runners/refresh-causes.ts; re-exported for the simulator's parts.
+export {
+  causes,
+  isCauseId,
+  otherClientType,
+  type Cause,
+  type CauseId,
+} from '../../oidc/runners/refresh-causes';
 
 export type TimelineSettings = {
   policy: RefreshPolicyName;
@@ -55,9 +51,19 @@ export type SharedScenario = {
   clientType?: ClientTypeName;
   cause?: CauseId;
   timeline?: TimelineSettings;
+  /** `time=jump`: cause 1 jumps the tenant's test clock (real time, `time=wait`, is the default). */
+  clockJump?: boolean;
 };
 
-const clientTypeNames = clientTypes.map((t) => t.name) as string[];
+const clientTypeNames = clientTypes.map((t) => t.name);
+const causeIds = causes.map((c) => c.id);
+const policyNames = Object.keys(refreshPolicies) as RefreshPolicyName[];
+/** The timeline's fields as the page labels them. */
+const timelineFieldLabels: Record<TimelineField, string> = {
+  everyMinutes: 'Refresh every',
+  idleAtMinute: 'Idle from minute',
+  idleForMinutes: 'Idle for',
+};
 
 /** A link's number of minutes, by the same rules as typing it (so a link cannot "refresh every 0 minutes"). */
 function minutes(field: TimelineField, value: string | null): number | undefined {
@@ -66,41 +72,63 @@ function minutes(field: TimelineField, value: string | null): number | undefined
   return read.ok ? read.minutes : undefined;
 }
 
-/** Read a share link's query. Unknown or odd values are ignored, never trusted. */
-export function parseSharedScenario(search: string): SharedScenario {
-  const p = new URLSearchParams(search);
+/**
+ * Read a share link's query (src/oidc/share-link.ts). Unknown or odd values are left out, never
+ * trusted; `problems` says in a sentence each what was left out.
+ */
+export function readSharedScenario(search: string): { scenario: SharedScenario; problems: string[] } {
+  const link = readShareLink(search, { who: 'the simulator' });
   const out: SharedScenario = {};
-  const client = p.get('client');
-  if (client && clientTypeNames.includes(client)) out.clientType = client as ClientTypeName;
-  const cause = p.get('cause');
-  if (isCauseId(cause)) out.cause = cause;
-  const policy = p.get('policy');
-  if (policy && Object.prototype.hasOwnProperty.call(refreshPolicies, policy)) {
-    const d = defaultTimeline(policy as RefreshPolicyName);
+  const client = link.oneOf('client', clientTypeNames, 'client type');
+  if (client) out.clientType = client;
+  const cause = link.oneOf('cause', causeIds, 'cause');
+  if (cause) out.cause = cause;
+  const policy = link.oneOf('policy', policyNames, 'refresh policy');
+  if (policy) {
+    const d = defaultTimeline(policy);
+    const read = (field: TimelineField, name: string, fallback: number) => {
+      const value = minutes(field, link.get(name) ?? null);
+      if (value === undefined && link.get(name) !== undefined)
+        link.problem(
+          `The link’s “${timelineFieldLabels[field]}” ${quoted(link.get(name)!)} is not a usable number of minutes; the policy’s default is shown.`,
+        );
+      return value ?? fallback;
+    };
     out.timeline = {
-      policy: policy as RefreshPolicyName,
-      everyMinutes: minutes('everyMinutes', p.get('every')) ?? d.everyMinutes,
-      idleAtMinute: minutes('idleAtMinute', p.get('idleAt')) ?? d.idleAtMinute,
-      idleForMinutes: minutes('idleForMinutes', p.get('idleFor')) ?? d.idleForMinutes,
+      policy,
+      everyMinutes: read('everyMinutes', 'every', d.everyMinutes),
+      idleAtMinute: read('idleAtMinute', 'idleAt', d.idleAtMinute),
+      idleForMinutes: read('idleForMinutes', 'idleFor', d.idleForMinutes),
     };
   }
-  return out;
+  const time = link.oneOf('time', ['wait', 'jump'] as const, 'way for time to pass');
+  if (time) out.clockJump = time === 'jump';
+  return { scenario: out, problems: link.problems };
+}
+
+export function parseSharedScenario(search: string): SharedScenario {
+  return readSharedScenario(search).scenario;
 }
 
 /** The share link: the page's URL with the scenario in its query, and nothing else of the page's state. */
 export function shareScenarioUrl(
   pageUrl: string,
-  scenario: { env: EnvironmentId; clientType: ClientTypeName; cause?: CauseId; timeline: TimelineSettings },
+  scenario: {
+    env: EnvironmentId;
+    clientType: ClientTypeName;
+    cause?: CauseId;
+    timeline: TimelineSettings;
+    clockJump?: boolean;
+  },
 ): string {
-  const url = new URL(pageUrl);
-  url.search = '';
-  url.hash = '';
-  url.searchParams.set('env', scenario.env);
-  url.searchParams.set('client', scenario.clientType);
-  if (scenario.cause) url.searchParams.set('cause', scenario.cause);
-  url.searchParams.set('policy', scenario.timeline.policy);
-  url.searchParams.set('every', String(scenario.timeline.everyMinutes));
-  url.searchParams.set('idleAt', String(scenario.timeline.idleAtMinute));
-  url.searchParams.set('idleFor', String(scenario.timeline.idleForMinutes));
-  return url.href;
+  return buildShareLink(pageUrl, [
+    ['env', scenario.env],
+    ['client', scenario.clientType],
+    ['cause', scenario.cause],
+    ['policy', scenario.timeline.policy],
+    ['every', String(scenario.timeline.everyMinutes)],
+    ['idleAt', String(scenario.timeline.idleAtMinute)],
+    ['idleFor', String(scenario.timeline.idleForMinutes)],
+    ['time', scenario.clockJump ? 'jump' : undefined],
+  ]);
 }
