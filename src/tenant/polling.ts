@@ -71,6 +71,7 @@ export const cibaFeature = {
       ...(typeof bindingMessage === 'string' ? { bindingMessage } : {}),
       expiresAtMs: Date.now() + pollingTtl.BackchannelAuthenticationRequest(ctx) * 1000,
     });
+    rememberCibaExpiry(request.jti, Date.now() + pollingTtl.BackchannelAuthenticationRequest(ctx) * 1000);
   },
 };
 
@@ -140,6 +141,18 @@ export const pollingTtl = {
   },
 };
 
+/**
+ * When each unanswered CIBA request expires. oidc-provider's store drops a request the moment it
+ * expires (clockTolerance 0), so a poll after that would find nothing and answer invalid_grant; the
+ * guide says a request that expired first answers expired_token, once (then it is cleaned up).
+ */
+const cibaExpiry = new Map<string, number>();
+
+function rememberCibaExpiry(authReqId: string, expiresAtMs: number): void {
+  if (cibaExpiry.size >= 10_000) cibaExpiry.delete(cibaExpiry.keys().next().value!);
+  cibaExpiry.set(authReqId, expiresAtMs);
+}
+
 /** Last poll and current interval per device_code / auth_req_id (handles are random; the map is bounded). */
 const polls = new Map<string, { lastMs: number; intervalSeconds: number }>();
 const maxTracked = 10_000;
@@ -178,7 +191,15 @@ function shapePolls(Model: PollableModel, kind: 'device' | 'ciba'): void {
   Model.find = async function find(id, options) {
     const found = await original(id, options);
     const ctx = Provider.ctx;
-    if (!found || ctx?.oidc?.route !== 'token') return found;
+    if (ctx?.oidc?.route !== 'token') return found;
+    if (!found) {
+      const expiresAtMs = kind === 'ciba' ? cibaExpiry.get(id) : undefined;
+      if (expiresAtMs !== undefined && expiresAtMs <= Date.now()) {
+        cibaExpiry.delete(id);
+        throw new errors.ExpiredToken('the authentication request expired before the user answered');
+      }
+      return found;
+    }
     if (kind === 'device' && found.isExpired) {
       polls.delete(found.jti);
       throw new errors.InvalidGrant('device code is expired');
@@ -309,6 +330,7 @@ async function phoneRoute(provider: Provider, ctx: KoaContextWithOIDC, allowedOr
     return;
   }
   prompts.delete(id);
+  cibaExpiry.delete(waiting.authReqId);
   const request = await provider.BackchannelAuthenticationRequest.find(waiting.authReqId);
   if (!request) {
     ctx.status = 404;
