@@ -22,7 +22,7 @@ import {
 import { llmsTxt } from '../../src/markdown-twins/llms';
 import { writeTwins, type DocsContent } from '../../plugins/markdown-twins';
 import { assumedFacts, clientTypes, identityScopes } from '../../src/oidc/catalogue';
-import { causes } from '../../src/widgets/RefreshSimulator/scenario';
+import { causes } from '../../src/oidc/refresh-simulator-scenario';
 
 const abs = (p: string) => `https://dev.example/portal${p}`;
 

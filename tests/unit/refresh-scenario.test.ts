@@ -5,7 +5,7 @@ import {
   defaultTimeline,
   parseSharedScenario,
   shareScenarioUrl,
-} from '../../src/widgets/RefreshSimulator/scenario';
+} from '../../src/oidc/refresh-simulator-scenario';
 
 describe('refresh simulator share link', () => {
   it('round-trips client type, cause and timeline, and drops whatever else the page URL had', () => {

@@ -1,4 +1,4 @@
-// The refresh simulator's state as data (src/widgets/RefreshSimulator/state.ts): a share link restores
+// The refresh simulator's state as data (src/oidc/refresh-simulator-state.ts): a share link restores
 // the form in one step, a run moves idle → running → exchanging → done | failed, and the tokens held
 // follow what the runner says (gone after invalid_grant, kept when the provider was not reached).
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   parseSharedScenario,
   readSharedScenario,
   shareScenarioUrl,
-} from '../../src/widgets/RefreshSimulator/scenario';
+} from '../../src/oidc/refresh-simulator-scenario';
 import {
   exchangesOf,
   initialForm,
@@ -20,7 +20,7 @@ import {
   verdictOf,
   type SimulatorAction,
   type SimulatorState,
-} from '../../src/widgets/RefreshSimulator/state';
+} from '../../src/oidc/refresh-simulator-state';
 
 /** What a share link hands the form: its fields, the cause as the one the link pointed at. */
 function fromLink(search: string) {

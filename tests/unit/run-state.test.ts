@@ -1,7 +1,7 @@
 // The run state machine every widget follows (src/oidc/run.ts) and the one form reducer (src/widgets/shared/form.ts).
 import { describe, expect, it } from 'vitest';
 import { idleRun, isRunning, runLine, runReducer, type RunState } from '../../src/oidc/run';
-import { formReducer } from '../../src/widgets/shared/form';
+import { formReducer } from '../../src/oidc/form';
 
 type R = { tokens: number };
 const exchange = { kind: 'stage', title: 'The mock ends its SSO session' } as const;

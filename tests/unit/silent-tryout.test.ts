@@ -20,7 +20,7 @@ import {
   type SilentTryoutForm,
   type SilentTryoutState,
 } from '../../src/oidc';
-import { formReducer } from '../../src/widgets/shared/form';
+import { formReducer } from '../../src/oidc/form';
 
 function runOf(
   mode: 'iframe' | 'redirect',

@@ -21,7 +21,7 @@ import {
 } from '@site/src/oidc/polling';
 import { checkCibaRequest, documentedCibaCurls, startCibaRun } from '@site/src/oidc/runners/ciba';
 import { pollingSettings } from '@site/src/oidc/runners/polling-run';
-import { formReducer } from '../shared/form';
+import { formReducer } from '@site/src/oidc/form';
 import { useProviderSession } from '../shared/providerSession';
 import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';

@@ -15,7 +15,7 @@ import { deviceFlow } from '@site/src/oidc/catalogue/polling-flows';
 import { documentedDeviceCurls, startDeviceRun } from '@site/src/oidc/runners/device-flow';
 import { pollingSettings } from '@site/src/oidc/runners/polling-run';
 import type { DeviceStart } from '@site/src/oidc/polling';
-import { formReducer } from '../shared/form';
+import { formReducer } from '@site/src/oidc/form';
 import { useProviderSession } from '../shared/providerSession';
 import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';

@@ -42,7 +42,7 @@ import IssuerConfirmation from '../shared/IssuerConfirmation';
 import { inactiveWhen } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
 import { rememberFocus } from '../shared/focus';
-import { formReducer } from '../shared/form';
+import { formReducer } from '@site/src/oidc/form';
 import { callbackUrlFor } from '../shared/loginRoundTrip';
 import { useProviderSession } from '../shared/providerSession';
 import { useSiteBaseUrl } from '../shared/environment';

@@ -11,7 +11,7 @@ import {
   type LogoutMethod,
   type LogoutReturn,
 } from '@site/src/oidc/runners/logout';
-import type { FormAction } from '../shared/form';
+import type { FormAction } from '@site/src/oidc/form';
 import styles from './styles.module.css';
 
 export type LogoutForm = { clientType: ClientTypeName; method: LogoutMethod; returnTo: LogoutReturn };

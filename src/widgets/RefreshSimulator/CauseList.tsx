@@ -9,7 +9,7 @@ import {
   type EnvironmentId,
 } from '@site/src/oidc';
 import { inactiveWhen } from '../shared/busyButton';
-import { causes, type CauseId } from './scenario';
+import { causes, type CauseId } from '@site/src/oidc/refresh-simulator-scenario';
 import styles from './styles.module.css';
 
 /** The ways to earn invalid_grant, each with how the simulator causes it here and a "Cause it" button. */

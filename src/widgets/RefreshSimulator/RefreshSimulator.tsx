@@ -11,8 +11,13 @@ import HandlingSample from './HandlingSample';
 import Timeline from './Timeline';
 import TokensPanel from './TokensPanel';
 import VerdictPanel from './VerdictPanel';
-import { readSharedScenario, shareScenarioUrl } from './scenario';
-import { exchangesOf, initialForm, simulatorFormReducer, verdictOf } from './state';
+import { readSharedScenario, shareScenarioUrl } from '@site/src/oidc/refresh-simulator-scenario';
+import {
+  exchangesOf,
+  initialForm,
+  simulatorFormReducer,
+  verdictOf,
+} from '@site/src/oidc/refresh-simulator-state';
 import { useSimulatorRun } from './useSimulatorRun';
 import { useTestClock } from './useTestClock';
 import styles from './styles.module.css';

@@ -7,7 +7,7 @@ import {
   type TimelineEvent,
   type TimelineField,
 } from '@site/src/oidc';
-import type { TimelineSettings } from './scenario';
+import type { TimelineSettings } from '@site/src/oidc/refresh-simulator-scenario';
 import styles from './styles.module.css';
 
 const policyNames = Object.keys(refreshPolicies) as RefreshPolicyName[];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { redactToken, refreshPolicyOf, type ClientTypeName } from '@site/src/oidc';
 import { wasRotated } from '@site/src/oidc/runners/refresh-causes';
 import { inactiveWhen } from '../shared/busyButton';
-import type { SimulatorState } from './state';
+import type { SimulatorState } from '@site/src/oidc/refresh-simulator-state';
 import styles from './styles.module.css';
 
 /** Log in, refresh, drop: the buttons, the client in use, and the tokens held in memory (shortened until revealed). */

@@ -1,6 +1,6 @@
 /**
  * The simulator's runs on the shared layer: each button starts one run of the state machine
- * (state.ts); the login goes through `runLogin`, the client settings come from the provider session,
+ * (src/oidc/refresh-simulator-state.ts); the login goes through `runLogin`, the client settings come from the provider session,
  * the mock's levers from its control client, and the causes run in src/oidc/runners/refresh-causes.ts.
  * `runLogin` is called synchronously in the click (it opens the popup before anything is awaited).
  */
@@ -33,8 +33,14 @@ import { resumeLogin, runLogin, type LoginOutcome, type ResumedLogin } from '../
 import { useMockControl, useProviderSession } from '../shared/providerSession';
 import { useSiteBaseUrl } from '../shared/environment';
 import { focusResult, rememberFocus } from '../shared/focus';
-import { causes, type CauseId } from './scenario';
-import { initialSimulator, isBusy, simulatorReducer, type Held, type SimulatorState } from './state';
+import { causes, type CauseId } from '@site/src/oidc/refresh-simulator-scenario';
+import {
+  initialSimulator,
+  isBusy,
+  simulatorReducer,
+  type Held,
+  type SimulatorState,
+} from '@site/src/oidc/refresh-simulator-state';
 
 export const widgetName = 'refresh-simulator';
 

@@ -18,7 +18,7 @@ import {
 } from '@site/src/oidc';
 import { testUsers } from '@site/src/oidc/catalogue/fixtures';
 import { ChoiceSelect, TextField } from './Fields';
-import type { BuilderAction, BuilderForm } from './form';
+import type { BuilderAction, BuilderForm } from '@site/src/oidc/scope-builder-form';
 import styles from './styles.module.css';
 
 type Props = {

@@ -39,7 +39,7 @@ import {
   scopesOf,
   selectionOf,
   type BuilderForm,
-} from './form';
+} from '@site/src/oidc/scope-builder-form';
 import styles from './styles.module.css';
 
 const widgetName = 'scope-builder';

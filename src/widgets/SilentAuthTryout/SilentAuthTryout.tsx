@@ -37,7 +37,7 @@ import {
 import { callbackUrlFor } from '../shared/loginRoundTrip';
 import { resumeLogin, runLogin, type LoginOutcome } from '../shared/runLogin';
 import { useMockControl, useProviderSession } from '../shared/providerSession';
-import { formReducer } from '../shared/form';
+import { formReducer } from '@site/src/oidc/form';
 import { readMockScenarioInPlace } from '../shared/mockScenario';
 import { bringIntoView } from '../shared/bringIntoView';
 import { focusResult, rememberFocus } from '../shared/focus';

@@ -3,16 +3,13 @@
  * request parameter. A share link or a login back from a full-page redirect restores it with one
  * `restore`; the share link is `selectionOf(form)`. Pure: no React, no browser.
  */
-import {
-  checkApiScopeInput,
-  classifyScope,
-  type AuthorizationRequest,
-  type ClientTypeName,
-  type EnvironmentId,
-  type ScopeBuilderSelection,
-} from '@site/src/oidc';
-import { testClientFor } from '@site/src/oidc/session';
-import { formReducer, type FormAction } from '../shared/form';
+import type { AuthorizationRequest } from './authorize';
+import type { ClientTypeName } from './catalogue/clients';
+import type { EnvironmentId } from './environments';
+import { formReducer, type FormAction } from './form';
+import { checkApiScopeInput, type ScopeBuilderSelection } from './scope-builder';
+import { classifyScope } from './scopes';
+import { testClientFor } from './session';
 
 export type BuilderForm = {
   clientType: ClientTypeName;

@@ -3,20 +3,13 @@
  * shared form reducer, restored by one dispatch; a run is the shared run state machine (idle → running
  * → exchanging → done | failed, src/oidc/run.ts), beside the tokens of the current login, in memory only.
  */
-import {
-  classifyRefreshFailure,
-  idleRun,
-  isRunning,
-  refreshPolicyOf,
-  runReducer,
-  type ClientTypeName,
-  type RunEvent,
-  type RunState,
-  type TokenSet,
-} from '@site/src/oidc';
-import type { RefreshResult, RefreshRun, RefreshVerdict } from '@site/src/oidc/runners/refresh-causes';
-import { formReducer, type FormAction } from '../shared/form';
-import { defaultTimeline, type CauseId, type TimelineSettings } from './scenario';
+import { refreshPolicyOf, type ClientTypeName } from './catalogue/clients';
+import { formReducer, type FormAction } from './form';
+import { classifyRefreshFailure } from './refresh';
+import { defaultTimeline, type CauseId, type TimelineSettings } from './refresh-simulator-scenario';
+import { idleRun, isRunning, runReducer, type RunEvent, type RunState } from './run';
+import type { RefreshResult, RefreshRun, RefreshVerdict } from './runners/refresh-causes';
+import type { TokenSet } from './tokens';
 
 export type SimulatorForm = {
   clientType: ClientTypeName;

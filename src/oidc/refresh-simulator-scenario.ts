@@ -6,25 +6,14 @@
  * Value imports are relative, not `@site/…`: the Markdown twins plugin reads `causes` in Node,
  * where Docusaurus's `@site` alias does not exist (src/markdown-twins/widgets.ts).
  */
-import {
-  clientTypes,
-  refreshPolicies,
-  type ClientTypeName,
-  type RefreshPolicyName,
-} from '../../oidc/catalogue';
-import type { EnvironmentId } from '../../oidc/environments';
-import { readTimelineMinutes, type TimelineField } from '../../oidc/refresh-timeline';
-import { causes, type CauseId } from '../../oidc/runners/refresh-causes';
-import { buildShareLink, quoted, readShareLink } from '../../oidc/share-link';
+import { clientTypes, refreshPolicies, type ClientTypeName, type RefreshPolicyName } from './catalogue';
+import type { EnvironmentId } from './environments';
+import { readTimelineMinutes, type TimelineField } from './refresh-timeline';
+import { causes, type CauseId } from './runners/refresh-causes';
+import { buildShareLink, quoted, readShareLink } from './share-link';
 
 // The causes and the runner live in src/oidc/runners/refresh-causes.ts; re-exported for the simulator's parts.
-export {
-  causes,
-  isCauseId,
-  otherClientType,
-  type Cause,
-  type CauseId,
-} from '../../oidc/runners/refresh-causes';
+export { causes, isCauseId, otherClientType, type Cause, type CauseId } from './runners/refresh-causes';
 
 export type TimelineSettings = {
   policy: RefreshPolicyName;
