@@ -16,6 +16,7 @@ import {
   type MockEndSessionResult,
   type MockScenario,
 } from './tenant';
+import { mockScenarioStorageKey } from './scenario-store';
 import { mockPageUrl } from '../oidc/mock-endpoints';
 import { listenForDeviceDecisions } from './device-channel';
 
@@ -23,7 +24,7 @@ import { listenForDeviceDecisions } from './device-channel';
 export const mockSessionEndedMessage = 'tidp:mock-session-ended';
 
 /** Only the scenario is persisted (never tokens), so SSO “survives” the authorize round trip. */
-const storageKey = 'telenorid-portal:mock-scenario';
+const storageKey = mockScenarioStorageKey;
 
 function normaliseBase(baseUrl: string): string {
   return baseUrl.endsWith('/') ? baseUrl : baseUrl + '/';

@@ -3,7 +3,7 @@
  * (Vitest). All logic lives in tenant.ts; this file only maps HTTP to it and adds CORS.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { endpointPaths } from '../oidc/catalogue';
+import { endpointPaths } from '../oidc/catalogue/endpoints';
 import { mockIssuer } from '../oidc/environments';
 import { testClockPaths } from '../oidc/test-clock';
 import {

@@ -13,17 +13,12 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import {
-  acrValues,
-  apiScope,
-  claims as claimCatalogue,
-  endpointPaths,
-  exampleLifetimes,
-  identityScopes,
-  refreshRefusalHeadlines,
-  signingAlgorithm,
-  type RefreshRefusal,
-} from '../oidc/catalogue';
+// The catalogue by path, not through its index: the index re-exports every catalogue module, and a
+// bundle of the mock's static pages would carry them all (the error catalogue alone is ~4 kB gzip).
+import { acrValues } from '../oidc/catalogue/assurance';
+import { refreshRefusalHeadlines, type RefreshRefusal } from '../oidc/catalogue/behaviours';
+import { endpointPaths, exampleLifetimes, signingAlgorithm } from '../oidc/catalogue/endpoints';
+import { apiScope, claims as claimCatalogue, identityScopes } from '../oidc/catalogue/scopes';
 import { loggedOutPage } from '../oidc/catalogue/logout';
 import { cibaGrantType, deviceGrantType } from './polling-grants';
 import { cibaScopes } from '../oidc/catalogue/scopes';

@@ -14,7 +14,8 @@
  * own clock did not move still accepts new tokens. A jump ages what exists; it does not make the
  * client's clock wrong.
  */
-import { exampleLifetimes, refreshPolicies } from './catalogue';
+import { refreshPolicies } from './catalogue/clients';
+import { exampleLifetimes } from './catalogue/endpoints';
 import { mockIssuer, type EnvironmentId } from './environments';
 
 export const testClockPaths = { mock: '/__mock/clock', local: '/__tenant/clock' } as const;

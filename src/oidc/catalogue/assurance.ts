@@ -17,10 +17,10 @@ export type IdentityAssuranceLevel = {
   source: FactSource;
 };
 
-const ialSource = fromGuide('facts §5; old guide assurance levels page, “IAL”');
+const ialSource = /* @__PURE__ */ fromGuide('facts §5; old guide assurance levels page, “IAL”');
 
 /** What the mock and the tenant do for a user whose level has no documented claim value. */
-export const ialClaimForOtherLevels: FactSource = portalChoice(
+export const ialClaimForOtherLevels: FactSource = /* @__PURE__ */ portalChoice(
   'the guide shows only the ial value telenor.identity.ial2, so for test users at IAL0, IAL1 or IAL3 the mock and the tenant send no ial claim rather than invent a value (ask the TelenorID+ team what they send).',
 );
 
@@ -67,7 +67,7 @@ export type AuthenticatorAssuranceLevel = {
   source: FactSource;
 };
 
-const aalSource = fromGuide('facts §5; old guide assurance levels page, “AAL”');
+const aalSource = /* @__PURE__ */ fromGuide('facts §5; old guide assurance levels page, “AAL”');
 
 export const authenticatorAssuranceLevels: AuthenticatorAssuranceLevel[] = [
   {
@@ -103,7 +103,7 @@ export type AuthenticationProvider = {
   source: FactSource;
 };
 
-const providerSource = fromGuide('facts §4; old guide authentication providers page');
+const providerSource = /* @__PURE__ */ fromGuide('facts §4; old guide authentication providers page');
 
 export const authenticationProviders: AuthenticationProvider[] = [
   {
@@ -170,7 +170,9 @@ export type AmrFamily = {
   source: FactSource;
 };
 
-const amrSource = fromGuide('facts §13; old guide ID token page, “Authentication Methods References (amr)”');
+const amrSource = /* @__PURE__ */ fromGuide(
+  'facts §13; old guide ID token page, “Authentication Methods References (amr)”',
+);
 
 /** amr values per provider; mostly passed through from the provider, and the list may grow. */
 export const amrFamilies: AmrFamily[] = [

@@ -16,7 +16,9 @@ export type RefreshPolicy = {
   source: FactSource;
 };
 
-const policySource = fromGuide('facts §15; old guide token refresh page, refresh policy table');
+const policySource = /* @__PURE__ */ fromGuide(
+  'facts §15; old guide token refresh page, refresh policy table',
+);
 
 const MINUTE = 60;
 const DAY = 24 * 60 * MINUTE;
@@ -72,7 +74,7 @@ export type ClientType = {
   source: FactSource;
 };
 
-const clientTypeSource = fromGuide('facts §6, §7; old guide client types page');
+const clientTypeSource = /* @__PURE__ */ fromGuide('facts §6, §7; old guide client types page');
 
 export const clientTypes: ClientType[] = [
   {

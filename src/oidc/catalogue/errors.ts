@@ -38,8 +38,8 @@ export type ErrorExplanation = {
 export type ProviderErrorExplanation = ErrorExplanation & { source: FactSource };
 
 const rfc6749 = (section: string, url: string): FactSource =>
-  fromStandard(`RFC 6749 §${section} (TelenorID+ does not document this code)`, url);
-const promptNoneError = fromStandard(
+  /* @__PURE__ */ fromStandard(`RFC 6749 §${section} (TelenorID+ does not document this code)`, url);
+const promptNoneError = /* @__PURE__ */ fromStandard(
   'OpenID Connect Core 1.0 §3.1.2.6 (the guide says only that prompt=none also fails when consent or another prompt would be needed)',
   spec.oidcCoreAuthError,
 );
@@ -54,7 +54,9 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqInvalidGrant',
     spec: spec.rfc6749Errors,
-    source: fromGuide('facts §15, §21, §22, §31 Q1; old guide token refresh page, device flow, CIBA and FAQ'),
+    source: /* @__PURE__ */ fromGuide(
+      'facts §15, §21, §22, §31 Q1; old guide token refresh page, device flow, CIBA and FAQ',
+    ),
   },
   invalid_client: {
     code: 'invalid_client',
@@ -65,7 +67,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'clientTypes',
     spec: spec.rfc6749Errors,
-    source: rfc6749('5.2', spec.rfc6749Errors),
+    source: /* @__PURE__ */ rfc6749('5.2', spec.rfc6749Errors),
   },
   invalid_request: {
     code: 'invalid_request',
@@ -73,7 +75,7 @@ export const oauthErrors = {
     reaction: 'Fix the request; the error_description usually names the parameter.',
     retry: 'never',
     spec: spec.rfc6749Errors,
-    source: rfc6749('5.2', spec.rfc6749Errors),
+    source: /* @__PURE__ */ rfc6749('5.2', spec.rfc6749Errors),
   },
   unauthorized_client: {
     code: 'unauthorized_client',
@@ -83,7 +85,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'flows',
     spec: spec.rfc6749Errors,
-    source: rfc6749('5.2', spec.rfc6749Errors),
+    source: /* @__PURE__ */ rfc6749('5.2', spec.rfc6749Errors),
   },
   unsupported_grant_type: {
     code: 'unsupported_grant_type',
@@ -92,7 +94,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'token',
     spec: spec.rfc6749Errors,
-    source: rfc6749('5.2', spec.rfc6749Errors),
+    source: /* @__PURE__ */ rfc6749('5.2', spec.rfc6749Errors),
   },
   unsupported_response_type: {
     code: 'unsupported_response_type',
@@ -101,7 +103,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'authorize',
     spec: spec.rfc6749AuthzErrors,
-    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
+    source: /* @__PURE__ */ rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   invalid_scope: {
     code: 'invalid_scope',
@@ -111,7 +113,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'scopes',
     spec: spec.rfc6749Errors,
-    source: rfc6749('5.2', spec.rfc6749Errors),
+    source: /* @__PURE__ */ rfc6749('5.2', spec.rfc6749Errors),
   },
   access_denied: {
     code: 'access_denied',
@@ -122,7 +124,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'authorize',
     spec: spec.rfc6749AuthzErrors,
-    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
+    source: /* @__PURE__ */ rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   login_required: {
     code: 'login_required',
@@ -133,7 +135,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqLoginRequired',
     spec: spec.oidcCoreAuthError,
-    source: fromGuide('facts §10; old guide /authorize page, “Check if user has session”'),
+    source: /* @__PURE__ */ fromGuide('facts §10; old guide /authorize page, “Check if user has session”'),
   },
   consent_required: {
     code: 'consent_required',
@@ -171,7 +173,7 @@ export const oauthErrors = {
     retry: 'poll',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
-    source: fromGuide('facts §21, §22; old guide device flow and CIBA pages'),
+    source: /* @__PURE__ */ fromGuide('facts §21, §22; old guide device flow and CIBA pages'),
   },
   slow_down: {
     code: 'slow_down',
@@ -180,7 +182,7 @@ export const oauthErrors = {
     retry: 'poll',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
-    source: fromStandard(
+    source: /* @__PURE__ */ fromStandard(
       'RFC 8628 §3.5 (the guide speaks of a “slow down” response without naming the code)',
       spec.rfc8628,
     ),
@@ -193,7 +195,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'faqPollingErrors',
     spec: spec.rfc8628,
-    source: fromGuide('facts §22; old guide CIBA page, polling failures'),
+    source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, polling failures'),
   },
   invalid_token: {
     code: 'invalid_token',
@@ -202,7 +204,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'userinfo',
     spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
-    source: fromStandard(
+    source: /* @__PURE__ */ fromStandard(
       'RFC 6750 §3.1 (TelenorID+ does not document this code)',
       'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
     ),
@@ -215,7 +217,7 @@ export const oauthErrors = {
     retry: 'never',
     guide: 'scopes',
     spec: 'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
-    source: fromStandard(
+    source: /* @__PURE__ */ fromStandard(
       'RFC 6750 §3.1 (TelenorID+ does not document this code)',
       'https://www.rfc-editor.org/rfc/rfc6750#section-3.1',
     ),
@@ -228,7 +230,7 @@ export const oauthErrors = {
     retry: 'later',
     guide: 'support',
     spec: spec.rfc6749AuthzErrors,
-    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
+    source: /* @__PURE__ */ rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
   temporarily_unavailable: {
     code: 'temporarily_unavailable',
@@ -237,7 +239,7 @@ export const oauthErrors = {
     retry: 'later',
     guide: 'support',
     spec: spec.rfc6749AuthzErrors,
-    source: rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
+    source: /* @__PURE__ */ rfc6749('4.1.2.1', spec.rfc6749AuthzErrors),
   },
 } satisfies Record<string, ProviderErrorExplanation>;
 

@@ -16,17 +16,21 @@ export const deviceFlow = {
   /** Lifetime of device_code and user_code (facts §21: default 1800 s). */
   expiresInSeconds: {
     value: 1800,
-    source: fromGuide('facts §21; old guide device flow page, response table (expires_in default)'),
+    source: /* @__PURE__ */ fromGuide(
+      'facts §21; old guide device flow page, response table (expires_in default)',
+    ),
   },
   /** Minimum seconds between polls, and before the first one (facts §21: default 5). */
   intervalSeconds: {
     value: 5,
-    source: fromGuide('facts §21; old guide device flow page (interval default; wait before the first poll)'),
+    source: /* @__PURE__ */ fromGuide(
+      'facts §21; old guide device flow page (interval default; wait before the first poll)',
+    ),
   },
   /** The user code is nine digits (facts §21). How they are grouped for reading is the portal's. */
   userCode: {
     value: { digits: 9, mask: '***-***-***' },
-    source: fromGuide('facts §21; old guide device flow page: “9-digit code the user types”'),
+    source: /* @__PURE__ */ fromGuide('facts §21; old guide device flow page: “9-digit code the user types”'),
   },
   /**
    * Which client type the portal's engines register for it. The guide names none and makes the
@@ -34,16 +38,19 @@ export const deviceFlow = {
    */
   clientTypes: {
     value: ['MobileApp'] as readonly ClientTypeName[],
-    source: portalChoice(
+    source: /* @__PURE__ */ portalChoice(
       'the guide names no client type for the device flow and makes client_secret optional; the mock and the tenant register one device client of type MobileApp without a secret (a set-top box cannot keep one; RFC 8628 §3.1 allows public clients), with the Mobile refresh policy, since the guide’s example answer carries a refresh token.',
     ),
   },
   /** What the token endpoint answers at each step of the polling. */
   answers: {
-    pending: { value: 'authorization_pending', source: fromGuide('facts §21; old guide device flow page') },
+    pending: {
+      value: 'authorization_pending',
+      source: /* @__PURE__ */ fromGuide('facts §21; old guide device flow page'),
+    },
     slowDown: {
       value: 'slow_down',
-      source: fromStandard(
+      source: /* @__PURE__ */ fromStandard(
         'RFC 8628 §3.5: the guide describes a “slow down” answer but gives no error string',
         `${spec.rfc8628}#section-3.5`,
       ),
@@ -51,11 +58,13 @@ export const deviceFlow = {
     /** The guide: an expired request answers invalid_grant (“expired and cleaned up”), not expired_token. */
     expired: {
       value: 'invalid_grant',
-      source: fromGuide('facts §21; old guide device flow page: invalid_grant when “expired and cleaned up”'),
+      source: /* @__PURE__ */ fromGuide(
+        'facts §21; old guide device flow page: invalid_grant when “expired and cleaned up”',
+      ),
     },
     denied: {
       value: 'access_denied',
-      source: fromStandard(
+      source: /* @__PURE__ */ fromStandard(
         'RFC 8628 §3.5 (access_denied when the user declines); the guide does not say what a declined device request answers',
         `${spec.rfc8628}#section-3.5`,
       ),
@@ -64,7 +73,10 @@ export const deviceFlow = {
   /** How much the interval grows after a slow_down (RFC 8628 §3.5: 5 seconds). */
   slowDownStepSeconds: {
     value: 5,
-    source: fromStandard('RFC 8628 §3.5 (add 5 seconds after slow_down)', `${spec.rfc8628}#section-3.5`),
+    source: /* @__PURE__ */ fromStandard(
+      'RFC 8628 §3.5 (add 5 seconds after slow_down)',
+      `${spec.rfc8628}#section-3.5`,
+    ),
   },
 } as const;
 
@@ -75,39 +87,47 @@ export const ciba = {
   /** Only a CIBA-enabled confidential client; CIBA switches off its front-channel flows (facts §22). */
   clientType: {
     value: 'Confidential' as ClientTypeName,
-    source: fromGuide('facts §22; old guide CIBA page, “Setup”'),
+    source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, “Setup”'),
   },
   /** Mandatory scopes per variant; `openid` is implied (facts §22). */
   requiredScopes: {
     value: { vipps: ['vipps', 'phone'], bankid: ['bankid'] } as Record<CibaVariant, readonly string[]>,
-    source: fromGuide('facts §22; old guide CIBA page, Vipps and BankID starts'),
+    source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, Vipps and BankID starts'),
   },
   /** Vipps: `login_hint` is the person's phone number (facts §22). */
   loginHint: {
     value: 'phone number',
-    source: fromGuide(
+    source: /* @__PURE__ */ fromGuide(
       'facts §22; old guide CIBA page, Vipps start: “login_hint: phone number of the person”',
     ),
   },
   /** requested_expiry: 1–300 s, default and maximum 300 (facts §22). */
   expiry: {
     value: { defaultSeconds: 300, minSeconds: 1, maxSeconds: 300 },
-    source: fromGuide('facts §22; old guide CIBA page, requested_expiry'),
+    source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, requested_expiry'),
   },
   intervalSeconds: {
     value: 5,
-    source: fromGuide(
+    source: /* @__PURE__ */ fromGuide(
       'facts §22; old guide CIBA page, start response (interval 5; every 4 s earns slow-down)',
     ),
   },
   answers: {
-    pending: { value: 'authorization_pending', source: fromGuide('facts §22; old guide CIBA page, polling') },
+    pending: {
+      value: 'authorization_pending',
+      source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, polling'),
+    },
     slowDown: deviceFlow.answers.slowDown,
-    expired: { value: 'expired_token', source: fromGuide('facts §22; old guide CIBA page, failures') },
+    expired: {
+      value: 'expired_token',
+      source: /* @__PURE__ */ fromGuide('facts §22; old guide CIBA page, failures'),
+    },
     /** The guide: a declined request answers invalid_grant (the CIBA standard would say access_denied). */
     denied: {
       value: 'invalid_grant',
-      source: fromGuide('facts §22; old guide CIBA page: invalid_grant when the user declined'),
+      source: /* @__PURE__ */ fromGuide(
+        'facts §22; old guide CIBA page: invalid_grant when the user declined',
+      ),
     },
   },
   /**
@@ -116,7 +136,7 @@ export const ciba = {
    */
   simulatedPhone: {
     value: true,
-    source: portalChoice(
+    source: /* @__PURE__ */ portalChoice(
       'the mock and the local tenant cannot reach a Vipps or BankID app; they show the pending request on a simulated phone in the tryout, where the reader approves or declines it. Only the Vipps start (login_hint) is offered: the BankID prepare call needs TelenorID+’s own API.',
     ),
   },

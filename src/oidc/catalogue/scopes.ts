@@ -50,13 +50,13 @@ export const claims: Record<string, Claim> = {
     name: 'sub',
     meaning: 'Pairwise user identifier: stable for one client, different across clients.',
     example: '2b424013-971b-4435-bdc1-d1075b05d0e9',
-    source: fromGuide('facts §12–§14; old guide access token, ID token and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §12–§14; old guide access token, ID token and userinfo tables'),
   },
   ial: {
     name: 'ial',
     meaning: 'The highest identity assurance level of the user.',
     example: 'telenor.identity.ial2',
-    source: fromGuide(
+    source: /* @__PURE__ */ fromGuide(
       'facts §5, §13, §14; old guide assurance levels and userinfo: only the value telenor.identity.ial2 is shown',
     ),
   },
@@ -64,68 +64,72 @@ export const claims: Record<string, Claim> = {
     name: 'given_name',
     meaning: 'First and middle names.',
     example: 'Tom Peter',
-    source: fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
   },
   family_name: {
     name: 'family_name',
     meaning: 'Surname.',
     example: 'Rasmussen',
-    source: fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §13, §14; old guide ID token and userinfo tables'),
   },
   birthdate: {
     name: 'birthdate',
     meaning: 'Date of birth.',
     example: '1984-12-12',
-    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   kurtid: {
     name: 'kurtid',
     meaning: 'Telenor customer id.',
     example: '193885119',
-    source: fromGuide('facts §8, §12, §14; old guide scopes, access token and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide(
+      'facts §8, §12, §14; old guide scopes, access token and userinfo tables',
+    ),
   },
   analytics_uuid: {
     name: 'analytics_uuid',
     meaning: 'UUID tied to the account, meant to stay stable for its whole life (not managed like kurtid).',
     example: '3a238dc1-86d5-49ce-9beb-3f8453b0cb41',
-    source: fromGuide('facts §13, §14; old guide userinfo table (the ID token table mislabels it)'),
+    source: /* @__PURE__ */ fromGuide(
+      'facts §13, §14; old guide userinfo table (the ID token table mislabels it)',
+    ),
   },
   preferred_username: {
     name: 'preferred_username',
     meaning: 'The login name used in the session: a phone number or an e-mail address.',
     example: '4799966634',
-    source: fromGuide('facts §13; old guide ID token table'),
+    source: /* @__PURE__ */ fromGuide('facts §13; old guide ID token table'),
   },
   email: {
     name: 'email',
     meaning: 'E-mail address.',
     example: 'email@email.com',
-    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   phone_number: {
     name: 'phone_number',
     meaning: 'Mobile number (MSISDN).',
     example: '+4799988777',
-    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   tnuid: {
     name: 'tnuid',
     meaning: 'The Telenor user (profile) id the token acts for.',
     example: 'nss-hTv...',
-    source: fromGuide('facts §8, §12, §16; old guide scopes and token exchange pages'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §12, §16; old guide scopes and token exchange pages'),
   },
   extsub: {
     name: 'extsub',
     meaning: 'The user id at the external provider (TelenorID logins only).',
     example: '6975060342938292224',
-    source: fromGuide('facts §8, §12; old guide scopes and access token tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §12; old guide scopes and access token tables'),
   },
   aud: {
     name: 'aud',
     meaning: 'Audience added to the access token by the extsub scope.',
     example: 'tsl.capture',
-    source: fromGuide('facts §8; old guide scopes table (extsub adds aud)'),
-    exampleSource: portalChoice(
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table (extsub adds aud)'),
+    exampleSource: /* @__PURE__ */ portalChoice(
       'the guide says the extsub scope is “for tsl.capture” but shows no aud value; the mock and the tenant put tsl.capture there.',
     ),
   },
@@ -133,25 +137,25 @@ export const claims: Record<string, Claim> = {
     name: 'legacy_username',
     meaning: 'Legacy user name.',
     example: '',
-    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
   },
   legacy_usertype: {
     name: 'legacy_usertype',
     meaning: 'Legacy user type.',
     example: '',
-    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
   },
   legacy_status: {
     name: 'legacy_status',
     meaning: 'Legacy account status.',
     example: '',
-    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
   },
   legacy_roles: {
     name: 'legacy_roles',
     meaning: 'Legacy roles.',
     example: [],
-    source: fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table (tnn.legacy)'),
   },
 };
 
@@ -163,7 +167,7 @@ export const identityScopes: IdentityScope[] = [
     purpose: 'Marks the request as OpenID Connect: an ID token is issued besides the access token.',
     claims: [{ claim: 'sub', arrives: everywhere }],
     guide: 'scopes',
-    source: fromGuide('facts §8; old guide scopes page, “Identity scopes”'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes page, “Identity scopes”'),
   },
   {
     name: 'profile',
@@ -179,14 +183,14 @@ export const identityScopes: IdentityScope[] = [
       {
         claim: 'preferred_username',
         arrives: ['id_token'],
-        source: fromStandard(
+        source: /* @__PURE__ */ fromStandard(
           'OpenID Connect Core 1.0 §5.4 (preferred_username is a profile-scope claim; the guide names no scope for it)',
           'https://openid.net/specs/openid-connect-core-1_0.html#ScopeClaims',
         ),
       },
     ],
     guide: 'userinfo',
-    source: fromGuide(
+    source: /* @__PURE__ */ fromGuide(
       'facts §8, §13, §14; old guide scopes table (/userinfo) and ID token table (names and analytics_uuid in the ID token too)',
     ),
   },
@@ -195,14 +199,14 @@ export const identityScopes: IdentityScope[] = [
     purpose: 'The user’s e-mail address.',
     claims: [{ claim: 'email', arrives: ['userinfo'] }],
     guide: 'userinfo',
-    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   {
     name: 'phone',
     purpose: 'The user’s mobile number.',
     claims: [{ claim: 'phone_number', arrives: ['userinfo'] }],
     guide: 'userinfo',
-    source: fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §14; old guide scopes and userinfo tables'),
   },
   {
     name: 'offline_access',
@@ -211,7 +215,7 @@ export const identityScopes: IdentityScope[] = [
     claims: [],
     requestsRefreshToken: true,
     guide: 'refreshTokens',
-    source: fromGuide('facts §8, §15; old guide scopes table and token refresh page'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §15; old guide scopes table and token refresh page'),
   },
   ...([0, 1, 2] as const).map((level): IdentityScope => ({
     name: `ial${level}`,
@@ -219,7 +223,7 @@ export const identityScopes: IdentityScope[] = [
     claims: [{ claim: 'ial', arrives: ['id_token', 'userinfo'] }],
     ial: level,
     guide: 'assurance',
-    source: fromGuide('facts §5, §8; old guide assurance levels page, “IAL”'),
+    source: /* @__PURE__ */ fromGuide('facts §5, §8; old guide assurance levels page, “IAL”'),
   })),
   {
     name: 'tnn.ids',
@@ -229,7 +233,7 @@ export const identityScopes: IdentityScope[] = [
       { claim: 'tnuid', arrives: ['access_token'] },
     ],
     guide: 'accessToken',
-    source: fromGuide('facts §8, §12; old guide scopes table and access token page'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §12; old guide scopes table and access token page'),
   },
   {
     name: 'extsub',
@@ -240,7 +244,7 @@ export const identityScopes: IdentityScope[] = [
     ],
     note: 'Only for logins through TelenorID.',
     guide: 'accessToken',
-    source: fromGuide('facts §8, §12; old guide scopes table and access token page'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §12; old guide scopes table and access token page'),
   },
   {
     name: 'tnn.legacy',
@@ -250,20 +254,22 @@ export const identityScopes: IdentityScope[] = [
       arrives: ['userinfo'] as ClaimLocation[],
     })),
     guide: 'userinfo',
-    source: fromGuide('facts §8; old guide scopes table'),
+    source: /* @__PURE__ */ fromGuide('facts §8; old guide scopes table'),
   },
   {
     name: 'account.profiles',
     purpose: 'Access to all profiles of the account; needed only for the legacy token exchange.',
     claims: [],
     guide: 'tokenExchange',
-    source: fromGuide('facts §8, §16; old guide scopes table and token exchange page'),
+    source: /* @__PURE__ */ fromGuide('facts §8, §16; old guide scopes table and token exchange page'),
   },
 ];
 
 /** Scopes used only by CIBA clients (facts §22); never by the authorization code flow. */
 export const cibaScopes = ['vipps', 'bankid'] as const;
-export const cibaScopesSource: FactSource = fromGuide('facts §8, §22; old guide CIBA page, “Setup”');
+export const cibaScopesSource: FactSource = /* @__PURE__ */ fromGuide(
+  'facts §8, §22; old guide CIBA page, “Setup”',
+);
 
 /** API scopes: `api:<apigee_service>`, forwarded to Apigee, never listed in discovery (facts §8). */
 export const apiScope = {
@@ -272,7 +278,7 @@ export const apiScope = {
   servicePattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
   examples: ['api:mobile-product-v2', 'api:mobile-subscription-v1'],
   guide: 'faqApiScopes' as GuideTopic,
-  source: fromGuide('facts §8, §31 Q5; old guide scopes page, “API scopes”, and FAQ'),
+  source: /* @__PURE__ */ fromGuide('facts §8, §31 Q5; old guide scopes page, “API scopes”, and FAQ'),
 } as const;
 
 export function findIdentityScope(name: string): IdentityScope | undefined {

@@ -213,7 +213,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
       } else if (ctx.purpose === 'login') {
         void run('finishLogin', () => finishLogin(url, back.secrets));
       } else noteLogout(back.secrets, url);
-      if (env.id === 'mock') void readMockScenarioInPlace(baseUrl).then(showScenario);
+      if (env.id === 'mock') void readMockScenarioInPlace().then(showScenario);
       return;
     }
     if (env.id !== 'mock') return;
@@ -221,7 +221,7 @@ export default function SilentAuthTryout(): React.JSX.Element {
     // A share link changes the mock through its control client; otherwise the switches only show
     // the scenario this tab already has, read in place (no request on page load).
     const asked = Object.keys(patch).length > 0;
-    void (asked ? mock.set(patch).then((a) => a?.scenario) : readMockScenarioInPlace(baseUrl))
+    void (asked ? mock.set(patch).then((a) => a?.scenario) : readMockScenarioInPlace())
       .then((scenario) => (scenario ? showScenario(scenario) : mockUnavailable()))
       .catch(mockUnavailable);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
