@@ -19,7 +19,7 @@ import {
   testClockAnswer,
   testClockPaths,
 } from '../oidc/test-clock';
-import { isAllowedOrigin } from './origins';
+import { portalCors, readJsonBody, refusedUnlessJson } from './http';
 
 export type TenantClock = { offsetSeconds: number };
 
@@ -57,23 +57,6 @@ export function toRealSeconds(clock: TenantClock, seconds: number): number {
   return seconds - clock.offsetSeconds;
 }
 
-const maxBody = 1024;
-
-async function readJson(ctx: KoaContextWithOIDC): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * `/__tenant/clock`: JSON only (415 otherwise), as the scenario switch. Unlike it, the portal's pages
  * call the clock from the browser (the refresh simulator's timeline, the logout tryout), so an allowed
@@ -84,28 +67,14 @@ export function tenantClockRoutes(clock: TenantClock, allowedOrigins: readonly s
   return async function tenantClock(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
     if (ctx.path !== testClockPaths.local) return next();
     ctx.set('cache-control', 'no-store');
-    const origin = ctx.get('origin');
-    const corsAllowed = origin !== '' && isAllowedOrigin(origin, allowedOrigins);
-    if (corsAllowed) {
-      ctx.set('access-control-allow-origin', origin);
-      ctx.set('vary', 'Origin');
-    }
+    portalCors(ctx, allowedOrigins, { methods: 'GET, POST', headers: 'Content-Type' });
     if (ctx.method === 'OPTIONS') {
-      if (corsAllowed) {
-        ctx.set('access-control-allow-methods', 'GET, POST');
-        ctx.set('access-control-allow-headers', 'Content-Type');
-        ctx.set('access-control-max-age', '600');
-      }
       ctx.status = 204;
       return;
     }
     if (ctx.method === 'POST') {
-      if (!(ctx.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-        ctx.status = 415;
-        ctx.body = { error: 'invalid_request', error_description: 'Send Content-Type: application/json.' };
-        return;
-      }
-      const parsed = parseTestClockRequest(await readJson(ctx));
+      if (refusedUnlessJson(ctx)) return;
+      const parsed = parseTestClockRequest(await readJsonBody(ctx));
       if (!parsed.ok) {
         ctx.status = 400;
         ctx.body = { error: 'invalid_request', error_description: parsed.error_description };

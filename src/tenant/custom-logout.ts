@@ -16,7 +16,7 @@ import * as jose from 'jose';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { endpointPaths, signingAlgorithm } from '../oidc/catalogue';
-import { isAllowedOrigin } from './origins';
+import { portalCors, readJsonBody } from './http';
 
 const maxSessions = 1000;
 const maxBody = 16 * 1024;
@@ -28,17 +28,6 @@ export function rememberSession(index: SessionIndex, ibisSid: string, sessionUid
   index.delete(ibisSid);
   index.set(ibisSid, sessionUid);
   if (index.size > maxSessions) index.delete(index.keys().next().value!);
-}
-
-async function readText(ctx: KoaContextWithOIDC): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function customLogoutRoute(
@@ -94,15 +83,7 @@ export function customLogoutRoute(
   return async function customLogout(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
     if (ctx.path !== endpointPaths.custom_logout_endpoint.path) return next();
     ctx.set('cache-control', 'no-store');
-    const origin = ctx.get('origin');
-    if (origin && isAllowedOrigin(origin, allowedOrigins)) {
-      ctx.set('access-control-allow-origin', origin);
-      ctx.set('vary', 'Origin');
-      if (ctx.method === 'OPTIONS') {
-        ctx.set('access-control-allow-methods', 'POST');
-        ctx.set('access-control-allow-headers', 'Content-Type');
-      }
-    }
+    portalCors(ctx, allowedOrigins, { methods: 'POST', headers: 'Content-Type' });
     if (ctx.method === 'OPTIONS') {
       ctx.status = 204;
       return;
@@ -110,12 +91,7 @@ export function customLogoutRoute(
     if (ctx.method !== 'POST') return answer(ctx, 405, 'Use POST with a JSON body.');
     if (!(ctx.get('content-type') ?? '').toLowerCase().startsWith('application/json'))
       return answer(ctx, 400, 'Content-Type must be application/json');
-    let body: unknown;
-    try {
-      body = JSON.parse((await readText(ctx)) ?? '');
-    } catch {
-      body = undefined;
-    }
+    const body = await readJsonBody(ctx, maxBody);
     const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     const hint = fields.id_token_hint;
     const state = typeof fields.state === 'string' ? fields.state : '';

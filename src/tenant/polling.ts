@@ -15,7 +15,7 @@ import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
 import { cibaScopes, endpointPaths } from '../oidc/catalogue';
 import { acrOf, findTestUser, findTestUserByHint } from './accounts';
-import { isAllowedOrigin } from './origins';
+import { portalCors, readJsonBody, refusedUnlessJson } from './http';
 import { escapeHtml, page } from './pages';
 
 export const tenantPhonePath = '/__tenant/phone';
@@ -213,14 +213,14 @@ function shapePolls(Model: PollableModel, kind: 'device' | 'ciba'): void {
   };
 }
 
-function allowCors(ctx: KoaContextWithOIDC, allowedOrigins: readonly string[], headers: string): boolean {
-  const origin = ctx.get('origin');
-  if (!origin || !isAllowedOrigin(origin, allowedOrigins)) return false;
-  ctx.set('access-control-allow-origin', origin);
-  ctx.set('vary', 'Origin');
-  if (ctx.method !== 'OPTIONS') return false;
-  ctx.set('access-control-allow-methods', 'GET, POST');
-  ctx.set('access-control-allow-headers', headers);
+/** CORS for the portal's pages, and the preflight answered for an allowed origin (true when answered). */
+function answeredPreflight(
+  ctx: KoaContextWithOIDC,
+  allowedOrigins: readonly string[],
+  headers: string,
+): boolean {
+  if (!portalCors(ctx, allowedOrigins, { methods: 'GET, POST', headers }) || ctx.method !== 'OPTIONS')
+    return false;
   ctx.status = 204;
   return true;
 }
@@ -242,7 +242,7 @@ export function pollingFlows(provider: Provider, allowedOrigins: readonly string
         : ctx.path === endpointPaths.backchannel_authentication_endpoint.path
           ? 'ciba'
           : undefined;
-    if (start === 'ciba' && allowCors(ctx, allowedOrigins, 'Authorization, Content-Type')) return;
+    if (start === 'ciba' && answeredPreflight(ctx, allowedOrigins, 'Authorization, Content-Type')) return;
     await next();
     if (ctx.path === endpointPaths.discovery.path && ctx.body && typeof ctx.body === 'object') {
       // The CIBA scopes are the CIBA client's (facts §22); TelenorID+ lists neither in discovery, nor does the mock.
@@ -273,26 +273,9 @@ export function pollingFlows(provider: Provider, allowedOrigins: readonly string
   };
 }
 
-const maxBody = 1024;
-
-async function readJson(ctx: KoaContextWithOIDC): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The simulated phone: what waits for the user (never the auth_req_id), and the user's answer. */
 async function phoneRoute(provider: Provider, ctx: KoaContextWithOIDC, allowedOrigins: readonly string[]) {
-  if (allowCors(ctx, allowedOrigins, 'Content-Type')) return;
+  if (answeredPreflight(ctx, allowedOrigins, 'Content-Type')) return;
   ctx.set('cache-control', 'no-store');
   const now = Date.now();
   for (const [id, p] of prompts) if (p.expiresAtMs <= now) prompts.delete(id);
@@ -316,12 +299,8 @@ async function phoneRoute(provider: Provider, ctx: KoaContextWithOIDC, allowedOr
     ctx.status = 405;
     return;
   }
-  if (!(ctx.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    ctx.status = 415;
-    ctx.body = { error: 'invalid_request', error_description: 'Send Content-Type: application/json.' };
-    return;
-  }
-  const body = (await readJson(ctx)) as { prompt?: unknown; decision?: unknown } | undefined;
+  if (refusedUnlessJson(ctx)) return;
+  const body = (await readJsonBody(ctx)) as { prompt?: unknown; decision?: unknown } | undefined;
   const id = typeof body?.prompt === 'string' ? body.prompt : '';
   const waiting = prompts.get(id);
   if (!waiting) {

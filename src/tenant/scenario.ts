@@ -9,6 +9,7 @@
  * For tests and demos on a test tenant: it changes the tenant for every client until it restarts.
  */
 import type { KoaContextWithOIDC } from 'oidc-provider';
+import { readJsonBody, refusedUnlessJson } from './http';
 
 export const tenantScenarioPath = '/__tenant/scenario';
 
@@ -16,35 +17,14 @@ export type TenantScenario = { consentRequired: boolean };
 
 export const tenantScenario: TenantScenario = { consentRequired: false };
 
-const maxBody = 1024;
-
-async function readJson(ctx: KoaContextWithOIDC): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBody) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function tenantScenarioRoutes(ctx: KoaContextWithOIDC, next: () => Promise<void>) {
   if (ctx.path !== tenantScenarioPath) return next();
   ctx.set('cache-control', 'no-store');
   if (ctx.method === 'POST') {
     // JSON only: a page on another site cannot send it without a CORS preflight, which gets no answer
     // here, so a visited page cannot flip the switch with a plain form.
-    if (!(ctx.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-      ctx.status = 415;
-      ctx.body = { error: 'invalid_request', error_description: 'Send Content-Type: application/json.' };
-      return;
-    }
-    const body = await readJson(ctx);
+    if (refusedUnlessJson(ctx)) return;
+    const body = await readJsonBody(ctx);
     const set =
       body && typeof body === 'object' ? (body as { set?: Record<string, unknown> }).set : undefined;
     if (!set || typeof set !== 'object') {
