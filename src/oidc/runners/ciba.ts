@@ -6,13 +6,14 @@
 import { ciba } from '../catalogue/polling-flows';
 import { endpointPaths } from '../catalogue/endpoints';
 import { toCurl } from '../curl';
-import { failureSentence, type FailureContext } from '../failure-sentence';
+import type { FailureContext } from '../failure-sentence';
 import { startCiba, type CibaRequest, type CibaStart, type PollingSettings } from '../polling';
 import type { HttpExchange, RunReport } from '../run';
 import {
   planAfterStart,
   pollingHttpExchange,
-  pollOnce,
+  pollUntilDone,
+  refusedStartReport,
   type PollingPlan,
   type PollingResult,
 } from './polling-run';
@@ -42,16 +43,7 @@ export async function startCibaRun(
 ): Promise<CibaRunStart> {
   const started = await startCiba(settings, request);
   const title = 'Backchannel authentication request (/connect/ciba)';
-  if (!started.ok) {
-    const exchanges = started.exchange ? [pollingHttpExchange(title, started.exchange, started.failure)] : [];
-    return {
-      ok: false,
-      report: {
-        exchanges,
-        verdict: { ok: false, line: failureSentence(started.failure, context), failure: started.failure },
-      },
-    };
-  }
+  if (!started.ok) return { ok: false, report: refusedStartReport(title, started, context) };
   const { start } = started;
   return {
     ok: true,
@@ -74,17 +66,16 @@ export async function runCiba(options: {
   const now = options.nowMs ?? (() => Date.now());
   const started = await startCibaRun(options.settings, options.request, options.context, now);
   if (!started.ok) return started.report;
-  const exchanges: HttpExchange[] = [started.exchange];
-  let plan = started.plan;
-  for (let n = 1; n <= (options.maxPolls ?? 100); n++) {
-    await options.sleep(Math.max(0, plan.nextPollAtMs - now()));
-    await options.beforePoll?.(n);
-    const step = await pollOnce(options.settings, plan, options.context, now);
-    if (step.done) return { ...step.report, exchanges: [...exchanges, ...step.report.exchanges] };
-    exchanges.push(step.exchange);
-    plan = step.plan;
-  }
-  return { exchanges, verdict: { ok: false, line: 'Stopped polling: the request outlived its expires_in.' } };
+  return pollUntilDone({
+    settings: options.settings,
+    context: options.context,
+    startExchange: started.exchange,
+    plan: started.plan,
+    sleep: options.sleep,
+    nowMs: now,
+    ...(options.beforePoll ? { beforePoll: options.beforePoll } : {}),
+    maxPolls: options.maxPolls ?? 100,
+  });
 }
 
 /** The start and the poll as curl for an environment the page cannot call (the guide's staging URLs; placeholders for secrets). */

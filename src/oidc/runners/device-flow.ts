@@ -6,13 +6,14 @@
 import { deviceFlow } from '../catalogue/polling-flows';
 import { endpointPaths } from '../catalogue/endpoints';
 import { toCurl } from '../curl';
-import { failureSentence, type FailureContext } from '../failure-sentence';
+import type { FailureContext } from '../failure-sentence';
 import { startDeviceAuthorization, type DeviceStart, type PollingSettings } from '../polling';
 import type { HttpExchange, RunReport } from '../run';
 import {
   planAfterStart,
   pollingHttpExchange,
-  pollOnce,
+  pollUntilDone,
+  refusedStartReport,
   type PollingPlan,
   type PollingResult,
 } from './polling-run';
@@ -30,16 +31,7 @@ export async function startDeviceRun(
 ): Promise<DeviceRunStart> {
   const started = await startDeviceAuthorization(settings, scope);
   const title = 'Device authorization request';
-  if (!started.ok) {
-    const exchanges = started.exchange ? [pollingHttpExchange(title, started.exchange, started.failure)] : [];
-    return {
-      ok: false,
-      report: {
-        exchanges,
-        verdict: { ok: false, line: failureSentence(started.failure, context), failure: started.failure },
-      },
-    };
-  }
+  if (!started.ok) return { ok: false, report: refusedStartReport(title, started, context) };
   const { start } = started;
   return {
     ok: true,
@@ -64,17 +56,16 @@ export async function runDeviceFlow(options: {
   const now = options.nowMs ?? (() => Date.now());
   const started = await startDeviceRun(options.settings, options.scope, options.context, now);
   if (!started.ok) return started.report;
-  const exchanges: HttpExchange[] = [started.exchange];
-  let plan = started.plan;
-  for (let n = 1; n <= (options.maxPolls ?? 400); n++) {
-    await options.sleep(Math.max(0, plan.nextPollAtMs - now()));
-    await options.beforePoll?.(n, started.start);
-    const step = await pollOnce(options.settings, plan, options.context, now);
-    if (step.done) return { ...step.report, exchanges: [...exchanges, ...step.report.exchanges] };
-    exchanges.push(step.exchange);
-    plan = step.plan;
-  }
-  return { exchanges, verdict: { ok: false, line: 'Stopped polling: the request outlived its expires_in.' } };
+  return pollUntilDone({
+    settings: options.settings,
+    context: options.context,
+    startExchange: started.exchange,
+    plan: started.plan,
+    sleep: options.sleep,
+    nowMs: now,
+    beforePoll: (n) => options.beforePoll?.(n, started.start),
+    maxPolls: options.maxPolls ?? 400,
+  });
 }
 
 /** The two requests as curl for an environment the page cannot call (its documented endpoints, placeholders for secrets). */

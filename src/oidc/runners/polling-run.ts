@@ -150,6 +150,45 @@ export async function pollOnce(
   return { done: false, exchange, plan: next, line: pollingLine(polled.reading, next, early) };
 }
 
+/** A start the provider refused (or that could not be sent): its exchange, if any, and the reader's sentence. */
+export function refusedStartReport(
+  title: string,
+  started: { exchange?: PollingExchange; failure: OidcFailure },
+  context: FailureContext,
+): RunReport<PollingResult> {
+  return {
+    exchanges: started.exchange ? [pollingHttpExchange(title, started.exchange, started.failure)] : [],
+    verdict: { ok: false, line: failureSentence(started.failure, context), failure: started.failure },
+  };
+}
+
+/**
+ * Polls at the plan's interval (waiting with `sleep`: never real time in tests) until the flow ends or
+ * `maxPolls` is reached; the start's exchange comes first in the report.
+ */
+export async function pollUntilDone(options: {
+  settings: PollingSettings;
+  context: FailureContext;
+  startExchange: HttpExchange;
+  plan: PollingPlan;
+  sleep: (ms: number) => Promise<void>;
+  nowMs: () => number;
+  beforePoll?: (poll: number) => Promise<void> | void;
+  maxPolls: number;
+}): Promise<RunReport<PollingResult>> {
+  const exchanges: HttpExchange[] = [options.startExchange];
+  let plan = options.plan;
+  for (let n = 1; n <= options.maxPolls; n++) {
+    await options.sleep(Math.max(0, plan.nextPollAtMs - options.nowMs()));
+    await options.beforePoll?.(n);
+    const step = await pollOnce(options.settings, plan, options.context, options.nowMs);
+    if (step.done) return { ...step.report, exchanges: [...exchanges, ...step.report.exchanges] };
+    exchanges.push(step.exchange);
+    plan = step.plan;
+  }
+  return { exchanges, verdict: { ok: false, line: 'Stopped polling: the request outlived its expires_in.' } };
+}
+
 /**
  * The settings a polling flow needs at the selected environment: its discovery document's endpoints
  * and the test client for the flow (mock and local tenant only; TelenorID+ needs the reader's own
