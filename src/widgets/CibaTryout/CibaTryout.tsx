@@ -5,11 +5,9 @@
  * the shared run state machine (usePolling); requests through src/oidc/runners/ciba.ts.
  */
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
-import CodeBlock from '@theme/CodeBlock';
 import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
 import ErrorPageLink from '@site/src/components/ErrorPageLink';
-import GuideLink from '@site/src/components/GuideLink';
 import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
 import { ciba } from '@site/src/oidc/catalogue/polling-flows';
 import { findTestUser, findTestUserByHint, testUsers } from '@site/src/oidc/catalogue/fixtures';
@@ -26,8 +24,7 @@ import { useProviderSession } from '../shared/providerSession';
 import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
 import { usePolling } from '../shared/usePolling';
-import ExchangeDetails from '../shared/ExchangeDetails';
-import PollingTokens from '../shared/PollingTokens';
+import PollingOutcome from '../shared/PollingOutcome';
 import SimulatedPhone from './SimulatedPhone';
 import styles from '../shared/polling.module.css';
 
@@ -241,32 +238,20 @@ export default function CibaTryout(): React.JSX.Element {
           ) : null}
         </section>
       ) : null}
-      {run.phase === 'done' && run.result ? (
-        <div className="alert alert--success">
-          <p>
-            <strong>{run.verdict.line}</strong>
-          </p>
-          <PollingTokens view={run.result.view} />
-        </div>
-      ) : null}
-      <ExchangeDetails
-        exchanges={run.phase === 'idle' ? [] : run.exchanges}
-        label="Requests and answers, in order"
+      <PollingOutcome
+        run={run}
+        {...(!engine
+          ? {
+              documented: {
+                startTitle: '1. Start (Vipps)',
+                start: curls.start,
+                pollTitle: '2. Poll (every interval seconds)',
+                poll: curls.poll,
+              },
+            }
+          : {})}
+        guide={{ topic: 'ciba', label: 'CIBA in the guide' }}
       />
-      {!engine ? (
-        <>
-          <CodeBlock language="bash" title="1. Start (Vipps)">
-            {curls.start}
-          </CodeBlock>
-          <CodeBlock language="bash" title="2. Poll (every interval seconds)">
-            {curls.poll}
-          </CodeBlock>
-        </>
-      ) : null}
-      <p className={styles.muted}>
-        <GuideLink topic="ciba">CIBA in the guide</GuideLink> ·{' '}
-        <GuideLink topic="faqPollingErrors">What each polling answer means</GuideLink>
-      </p>
     </div>
   );
 }

@@ -5,9 +5,7 @@
  * machine (usePolling); every request goes through src/oidc/runners/device-flow.ts.
  */
 import { useEffect, useId, useReducer, useRef } from 'react';
-import CodeBlock from '@theme/CodeBlock';
 import ErrorPageLink from '@site/src/components/ErrorPageLink';
-import GuideLink from '@site/src/components/GuideLink';
 import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
 import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
@@ -20,8 +18,7 @@ import { useProviderSession } from '../shared/providerSession';
 import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
 import { usePolling } from '../shared/usePolling';
-import ExchangeDetails from '../shared/ExchangeDetails';
-import PollingTokens from '../shared/PollingTokens';
+import PollingOutcome from '../shared/PollingOutcome';
 import DeviceCode from './DeviceCode';
 import styles from '../shared/polling.module.css';
 
@@ -137,32 +134,20 @@ export default function DeviceFlowTryout(): React.JSX.Element {
           envId={env.id}
         />
       ) : null}
-      {run.phase === 'done' && run.result ? (
-        <div className="alert alert--success">
-          <p>
-            <strong>{run.verdict.line}</strong>
-          </p>
-          <PollingTokens view={run.result.view} />
-        </div>
-      ) : null}
-      <ExchangeDetails
-        exchanges={run.phase === 'idle' ? [] : run.exchanges}
-        label="Requests and answers, in order"
+      <PollingOutcome
+        run={run}
+        {...(!hasClient
+          ? {
+              documented: {
+                startTitle: '1. Device authorization request',
+                start: curls.start,
+                pollTitle: '3. Poll (every interval seconds)',
+                poll: curls.poll,
+              },
+            }
+          : {})}
+        guide={{ topic: 'deviceFlow', label: 'The device flow in the guide' }}
       />
-      {!hasClient ? (
-        <>
-          <CodeBlock language="bash" title="1. Device authorization request">
-            {curls.start}
-          </CodeBlock>
-          <CodeBlock language="bash" title="3. Poll (every interval seconds)">
-            {curls.poll}
-          </CodeBlock>
-        </>
-      ) : null}
-      <p className={styles.muted}>
-        <GuideLink topic="deviceFlow">The device flow in the guide</GuideLink> ·{' '}
-        <GuideLink topic="faqPollingErrors">What each polling answer means</GuideLink>
-      </p>
     </div>
   );
 }
