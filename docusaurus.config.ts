@@ -1,10 +1,9 @@
 import type { Config, LoadContext, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
-import { themes as prismThemes } from 'prism-react-renderer';
 import { redirects } from './redirects';
 import { errorRedirects } from './src/error-pages/render';
-import { accessible } from './config/prism-themes';
+import { codeThemes } from './config/prism-themes';
 import htmlRedirectFiles, { isHtmlPath } from './plugins/html-redirect-files';
 import bundleModules from './plugins/bundle-modules';
 import lazySearchHighlight from './plugins/lazy-search-highlight';
@@ -12,6 +11,7 @@ import docDescriptions from './plugins/doc-descriptions';
 import contentSecurityPolicy from './plugins/content-security-policy';
 import rehypeTableScroll from './plugins/rehype-table-scroll';
 import remarkCodeFromFile from './plugins/code-from-file';
+import { codeHighlightPlugin, remarkCodeHighlight } from './plugins/code-highlight';
 import markdownTwins from './plugins/markdown-twins';
 import { remarkMermaidPictures } from './plugins/mermaid-diagrams';
 import roundTripPages, { roundTripStaticDir } from './plugins/round-trip-pages';
@@ -101,6 +101,9 @@ const config: Config = {
             remarkCodeFromFile,
             remarkMermaidPictures({ siteDir: __dirname, baseUrl }),
           ],
+          // Code blocks are highlighted when the site is built: readers load, start and run no
+          // highlighter (plugins/code-highlight.ts, issue #19).
+          remarkPlugins: [remarkCodeHighlight(codeThemes)],
           showLastUpdateTime: false,
         },
         blog: false,
@@ -111,6 +114,7 @@ const config: Config = {
   ],
 
   plugins: [
+    codeHighlightPlugin,
     // One list (redirects.ts), two writers: `.html` paths become plain files, the rest
     // go to plugin-client-redirects. See plugins/html-redirect-files.ts for why.
     // plugin-client-redirects is called from a function so its list stays out of the site config
@@ -194,11 +198,11 @@ const config: Config = {
       copyright: `TelenorID+ Developer Portal. Not an official Telenor publication.`,
     },
     prism: {
-      theme: accessible(prismThemes.github, 'light'),
-      darkTheme: accessible(prismThemes.dracula, 'dark'),
-      // prism-react-renderer already bundles json, typescript, kotlin and swift: loading them again only
-      // added their grammars to every page's main.js. The guide also needs bash and http: they load when
-      // a block first needs them (src/theme/CodeBlock/Content, issue #19), not with every page.
+      theme: codeThemes.light,
+      darkTheme: codeThemes.dark,
+      // Docs blocks are highlighted by the build (plugins/code-highlight.ts, with bash and http added to
+      // prism-react-renderer's own languages); the browser's highlighter, for widgets' samples, loads
+      // the same two when a block first needs them (src/theme/CodeBlock/Content).
       additionalLanguages: [],
     },
   } satisfies Preset.ThemeConfig,

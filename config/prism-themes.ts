@@ -1,7 +1,7 @@
 // Code-highlighting themes that pass WCAG AA: prism-react-renderer's github and dracula themes
 // have token colours below 4.5:1 against their own backgrounds (axe flags them), so every token
 // colour is nudged darker (light theme) or lighter (dark theme) until it reaches 4.5:1.
-import type { PrismTheme } from 'prism-react-renderer';
+import { themes, type PrismTheme } from 'prism-react-renderer';
 
 type Rgb = [number, number, number];
 
@@ -54,3 +54,9 @@ export function accessible(theme: PrismTheme, mode: 'light' | 'dark'): PrismThem
     styles: theme.styles.map((s) => ({ ...s, style: fix(s.style as Record<string, unknown>) })),
   } as PrismTheme;
 }
+
+/** The code blocks' colours, light and dark: for the build's highlighting and the browser's alike. */
+export const codeThemes = {
+  light: accessible(themes.github, 'light'),
+  dark: accessible(themes.dracula, 'dark'),
+};

@@ -92,8 +92,20 @@ export const roundTripPageJsGzipBytes = {
   device: 8_000,
 } as const;
 
-/** Code a page without a widget, a diagram or the mock must not load (issue #9). */
-export const heavyCode = ['msw', 'mock', 'openid-client', 'jose', 'mermaid', 'widget'] as const;
+/**
+ * Code a page without a widget, a diagram or the mock must not load (issue #9). `highlighter` is
+ * Prism: docs code blocks are highlighted by the build (plugins/code-highlight.ts, issue #19), so
+ * only widgets' samples and answers need it in the browser.
+ */
+export const heavyCode = [
+  'msw',
+  'mock',
+  'openid-client',
+  'jose',
+  'mermaid',
+  'highlighter',
+  'widget',
+] as const;
 export type HeavyCode = (typeof heavyCode)[number];
 
 /** What each page type may load of the heavy code. */
@@ -104,7 +116,7 @@ export const allowedHeavyCode: Record<PageType, readonly HeavyCode[]> = {
   reference: [],
   // Issue #19: diagrams are pictures; no page may load the diagram library.
   mermaid: [],
-  tool: ['msw', 'mock', 'openid-client', 'jose', 'widget'],
+  tool: ['msw', 'mock', 'openid-client', 'jose', 'highlighter', 'widget'],
 };
 
 /** The pages measured, besides every page under tools/ (found in the sitemap). Paths relative to the base URL. */

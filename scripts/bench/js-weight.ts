@@ -47,6 +47,7 @@ export function heavyIn(modules: string[]): HeavyCode[] {
     else if (/node_modules\/(openid-client|oauth4webapi)\//.test(m)) found.add('openid-client');
     else if (/node_modules\/jose\//.test(m)) found.add('jose');
     else if (/node_modules\/(mermaid|@mermaid-js)\//.test(m)) found.add('mermaid');
+    else if (/node_modules\/(prism-react-renderer|prismjs)\//.test(m)) found.add('highlighter');
     else if (/^src\/mocks\//.test(m)) found.add('mock');
     // A widget's own code; its index.tsx is the few-byte lazy stub that the page itself holds.
     else if (/^src\/widgets\//.test(m) && !/^src\/widgets\/[^/]+\/index\.tsx$/.test(m)) found.add('widget');

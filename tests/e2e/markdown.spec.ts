@@ -1,4 +1,4 @@
-// Content features every page relies on: GFM tables, code copy buttons, dark mode (diagrams: diagrams.spec.ts).
+// Content features every page relies on: GFM tables, code blocks, dark mode (diagrams: diagrams.spec.ts).
 import { expect, test } from '@playwright/test';
 import { gotoHydrated } from './support/site';
 
@@ -55,4 +55,36 @@ test('code blocks are highlighted (bash, http) and have a copy button', async ({
     await block.hover();
     await expect(block.getByRole('button', { name: /copy/i })).toBeVisible();
   }
+});
+
+test('code blocks arrive highlighted in the HTML and take the dark colours in dark mode', async ({
+  page,
+  request,
+}) => {
+  // Highlighted by the build (plugins/code-highlight.ts): the colours are in the page before any script.
+  const html = await (await request.get('api/userinfo')).text();
+  const block = /<pre[^>]*language-http[\s\S]*?<\/pre>/.exec(html)?.[0] ?? '';
+  expect(block).toMatch(/<span class="?token [^>]*style="?--hl-l:#[0-9a-f]{6};--hl-d:#[0-9a-f]{6}/);
+
+  // A reader whose system prefers dark gets the dark colours at once (no re-render needed) ...
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await gotoHydrated(page, 'api/userinfo');
+  const keyword = page.locator('article div.language-http .token.keyword').first();
+  const container = page.locator('article div.language-http').first();
+  const look = async () => ({
+    token: await keyword.evaluate((e) => getComputedStyle(e).color),
+    background: await container.evaluate((e) => getComputedStyle(e).backgroundColor),
+  });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const dark = await look();
+  // ... and switching to light changes both the token and the block's background.
+  const toggle = page.getByRole('button', { name: /switch between dark and light mode/i });
+  for (let i = 0; i < 3 && (await page.locator('html').getAttribute('data-theme')) !== 'light'; i += 1)
+    await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  const light = await look();
+  expect(light.token).not.toBe(dark.token);
+  expect(light.background).not.toBe(dark.background);
+  // The block's background is the code theme's, not the page's (dracula's #282a36 in dark mode).
+  expect(dark.background).toBe('rgb(40, 42, 54)');
 });

@@ -1,13 +1,20 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import WidgetErrorBoundary from '@site/src/components/WidgetErrorBoundary';
+import { loadHighlighter } from '@site/src/theme/CodeBlock/Content/highlighter';
 import styles from './styles.module.css';
 
 /**
  * Wraps a widget so that it renders only in the browser and its code (with openid-client, jose,
  * MSW…) is a separate chunk, fetched when a page that embeds it is shown. Pages without widgets
  * ship none of it; static HTML shows a placeholder of the same height, so nothing jumps.
+ *
+ * Widgets show their requests and answers as highlighted code, and the browser's highlighter (Prism)
+ * is a chunk of its own (src/theme/CodeBlock/Content): the reader's first touch of a widget fetches
+ * it, so it is there when the first answer is drawn, and a page nobody uses never loads it.
  */
+const warmHighlighter = () => void loadHighlighter().catch(() => undefined);
+
 export function lazyWidget<P extends object>(
   name: string,
   load: () => Promise<{ default: ComponentType<P> }>,
@@ -22,7 +29,12 @@ export function lazyWidget<P extends object>(
   }
   function LazyWidget(props: P) {
     return (
-      <div className={styles.frame} data-widget={name}>
+      <div
+        className={styles.frame}
+        data-widget={name}
+        onPointerDownCapture={warmHighlighter}
+        onFocusCapture={warmHighlighter}
+      >
         <BrowserOnly fallback={<Placeholder />}>
           {() => (
             <WidgetErrorBoundary name={name}>
