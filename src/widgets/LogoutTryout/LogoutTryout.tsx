@@ -49,6 +49,7 @@ import { useSiteBaseUrl } from '../shared/environment';
 import { runLogin } from '../shared/runLogin';
 import { Exchanges, LogoutChoices, NativeAppSteps, type LogoutForm } from './Parts';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 const defaults: LogoutForm = { clientType: 'PublicWithRefresh', method: 'end_session', returnTo: 'back' };
 
@@ -337,7 +338,7 @@ export default function LogoutTryout(): React.JSX.Element {
       <p
         ref={run.phase === 'failed' ? undefined : verdictRef}
         role="status"
-        className={clsx(styles.verdict, verdict?.ok && styles.verdictOk)}
+        className={clsx(styles.verdict, verdict?.ok && verdictStyles.ok)}
         data-testid="logout-verdict"
       >
         {run.phase === 'failed' ? '' : runLine(run)}
@@ -346,7 +347,7 @@ export default function LogoutTryout(): React.JSX.Element {
         <div
           role="alert"
           ref={verdictRef}
-          className={clsx(styles.verdict, styles.verdictFailed)}
+          className={clsx(styles.verdict, verdictStyles.bad)}
           data-testid="logout-failure"
         >
           <p className={styles.verdict}>{run.verdict.line}</p>

@@ -20,6 +20,7 @@ import { testUsers } from '@site/src/oidc/catalogue/fixtures';
 import { ChoiceSelect, TextField } from './Fields';
 import type { BuilderAction, BuilderForm } from '@site/src/oidc/scope-builder-form';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 type Props = {
   form: BuilderForm;
@@ -188,7 +189,7 @@ export default function RequestStep({
         </div>
       )}
       {buildFailure && (
-        <p className={styles.bad}>
+        <p className={verdictStyles.bad}>
           {buildFailure.detail ?? buildFailure.explanation.meaning} {buildFailure.explanation.reaction}{' '}
           <ErrorPageLink code={buildFailure.code} />
         </p>
