@@ -101,6 +101,8 @@ export type TokenResponseInspection = {
   error?: ExplainedError;
   tokenType?: string;
   expiresIn?: string;
+  /** expires_in itself and when the inspector read it, so a widget can count down (describeExpiresInCountdown). */
+  expiry?: { expiresIn: number; receivedAtMs: number };
   scope?: string;
   idToken?: JwtInspection;
   accessToken?: JwtInspection | { opaque: true; length: number };
@@ -146,6 +148,7 @@ export function inspectTokenResponse(
   const expires = describeExpiresIn(json['expires_in'], nowMs, nowMs, options);
   if (expires) {
     result.expiresIn = expires;
+    result.expiry = { expiresIn: json['expires_in'] as number, receivedAtMs: nowMs };
     findings.push({
       severity: 'info',
       message:
