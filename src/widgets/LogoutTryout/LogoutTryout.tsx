@@ -338,7 +338,7 @@ export default function LogoutTryout(): React.JSX.Element {
           <p className={styles.muted}>
             {loggedIn
               ? `Logged in${loggedIn.name ? ` as ${loggedIn.name}` : ''} with the ${loggedIn.clientType} test client: this page holds its ID token and refresh token in memory.`
-              : 'First log in as a test user (a popup opens); the logout needs the ID token of that login as its id_token_hint.'}
+              : 'First log in as a test user (in a popup, or in this tab if popups are blocked); the logout needs the ID token of that login as its id_token_hint.'}
           </p>
           <div className={styles.row}>
             <button
