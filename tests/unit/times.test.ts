@@ -56,7 +56,7 @@ describe('timestamps as a reader reads them', () => {
   });
 
   it('counts expires_in down second by second under an hour, in hours and minutes above', () => {
-    expect([7200, 3600, 3599, 600, 61, 60, 59, 1, 0.4, -3].map(formatCountdown)).toEqual([
+    expect([7200, 3600, 3599, 600, 61, 60, 59, 1, 0, -3].map(formatCountdown)).toEqual([
       '2 h',
       '1 h',
       '59 min 59 s',
@@ -68,6 +68,8 @@ describe('timestamps as a reader reads them', () => {
       '0 s',
       '0 s',
     ]);
+    // A tick lands a little after each whole second: rounded up, no second is skipped or cut short.
+    expect([2.997, 1.9, 0.2].map(formatCountdown)).toEqual(['3 s', '2 s', '1 s']);
     // The inspector's line as it ticks from the paste (received at `now`).
     const at = (secondsLater: number) =>
       describeExpiresInCountdown(3600, now, now + secondsLater * 1000, utc);
@@ -80,6 +82,7 @@ describe('timestamps as a reader reads them', () => {
       text: 'expires_in 3600: the access token expires at 21:36:07 UTC (in 1 s)',
       done: false,
     });
+    expect(at(3599.8)?.text).toMatch(/\(in 1 s\)$/);
     // Run out: the moment it expired, no "ago" that would go stale once the ticking stops.
     for (const later of [3600, 3600.5, 7200])
       expect(at(later)).toEqual({
