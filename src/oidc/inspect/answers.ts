@@ -152,7 +152,7 @@ export function inspectTokenResponse(
     findings.push({
       severity: 'info',
       message:
-        'expires_in counts from when the answer arrived; the inspector counts from now, as it cannot know when that was.',
+        'expires_in counts from when the answer arrived; the inspector counts down from when you pasted it, as it cannot know when that was.',
     });
   }
   const scope = str('scope');
