@@ -81,3 +81,26 @@ test('popups blocked and no post_logout_redirect_uri: nothing would send the tab
     'true',
   );
 });
+
+test('while the tab is at the logout, what the tryout keeps holds no token: the hint is a placeholder, no refresh token', async ({
+  page,
+}) => {
+  await blockPopups(page);
+  await gotoHydrated(page, `${logoutTool}?env=mock`);
+  await logInThroughTheTab(page);
+  // Stand in for the mock's logout page: show what this tab stored before it left.
+  await page.route('**/mock/logout/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<!doctype html><pre id="kept"></pre><script>document.getElementById("kept").textContent = sessionStorage.getItem("tidp.login-round-trip") ?? "nothing";</script>',
+    }),
+  );
+  await logoutWidget(page).getByRole('button', { name: 'Log out' }).click();
+  const kept = page.locator('#kept');
+  await expect(kept).toContainText('"widget":"logout tryout"');
+  const text = (await kept.textContent()) ?? '';
+  expect(text).toContain('id_token_hint=%3Cid_token_hint%3E');
+  expect(text).not.toContain('eyJ');
+  expect(text).not.toContain('mock-rt-');
+});
