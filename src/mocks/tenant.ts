@@ -66,7 +66,11 @@ export type MockScenario = {
   ssoSession: boolean;
   /** Id of the current SSO session; refresh tokens die with it. */
   sessionId: string;
-  /** When the current session's login happened (real seconds: it goes into tokens as auth_time). */
+  /**
+   * When the current session's login happened, on the mock's clock (seconds), as the tenant's session
+   * keeps it: a clock jump ages the login, so max_age judges it by the moved clock, and tokens carry it
+   * in real time as auth_time (this minus the clock's offset: a login before a 14-day jump is 14 days old).
+   */
   authTime: number;
   /** prompt=none answers consent_required; an interactive login shows (and auto-grants) consent. */
   consentRequired: boolean;
@@ -169,7 +173,7 @@ export function setMockScenario(patch: Partial<MockScenario>): Readonly<MockScen
   if (typeof patch.ssoSession === 'boolean') {
     if (patch.ssoSession && !s.ssoSession) {
       s.sessionId = randomId();
-      s.authTime = realNow();
+      s.authTime = mockNow();
     }
     s.ssoSession = patch.ssoSession;
   }
@@ -409,7 +413,8 @@ async function issueTokens(
     sub,
     iat,
     nbf: iat,
-    auth_time: grant.authTime,
+    // The login was timed on the mock's clock; what the mock signs carries real time (test-clock.ts).
+    auth_time: grant.authTime - state.scenario.clockOffsetSeconds,
     ...sessionClaims(grant.user, grant.client, grant.sessionId),
   };
   const jti = randomId().replace(/-/g, '').toUpperCase();
@@ -516,6 +521,8 @@ type CheckedRequest =
       redirectUri: string;
       scope: string[];
       prompt: string[];
+      /** How old the login may be, in seconds (max_age); 0 asks for a new login, as prompt=login does. */
+      maxAge: number | undefined;
       challenge: string | null;
       back: (
         query: Record<string, string>,
@@ -611,7 +618,11 @@ function checkAuthorizeRequest(params: URLSearchParams | Record<string, string>)
   if (unknownPrompt) return refuse('invalid_request', `Unknown prompt value ${unknownPrompt}.`);
   if (prompt.includes('none') && prompt.length > 1)
     return refuse('invalid_request', 'prompt=none cannot be combined with other values.');
-  return { ok: true, p, client, redirectUri, scope, prompt, challenge, back, fail };
+  const maxAgeParam = p.get('max_age');
+  const maxAge = maxAgeParam === null ? undefined : Number(maxAgeParam);
+  if (maxAge !== undefined && (maxAgeParam === '' || !Number.isSafeInteger(maxAge) || maxAge < 0))
+    return refuse('invalid_request', 'max_age must be a whole number of seconds, 0 or more.');
+  return { ok: true, p, client, redirectUri, scope, prompt, maxAge, challenge, back, fail };
 }
 
 function loginScreen(checked: CheckedRequest & { ok: true }, error?: string): MockAuthorizeResult {
@@ -684,14 +695,22 @@ export async function mockAuthorize(
   const checked = checkAuthorizeRequest(params);
   if (!checked.ok) return checked.answer;
   const scenario = state.scenario;
+  // max_age judges the session's login by the mock's clock, as the tenant (oidc-provider) does.
+  const tooOld =
+    checked.maxAge !== undefined && (checked.maxAge === 0 || mockNow() - scenario.authTime > checked.maxAge);
   if (checked.prompt.includes('none')) {
     if (!scenario.ssoSession)
       return checked.fail('login_required', 'The user has no SSO session at TelenorID+ in this browser.');
+    if (tooOld)
+      return checked.fail(
+        'login_required',
+        `The user's login is older than max_age (${checked.maxAge} s): a new login is needed, which prompt=none does not allow.`,
+      );
     if (scenario.consentRequired)
       return checked.fail('consent_required', 'The user must consent, which prompt=none does not allow.');
     return issueCode(checked, ['sso']);
   }
-  if (!scenario.ssoSession || checked.prompt.includes('login')) return loginScreen(checked);
+  if (!scenario.ssoSession || checked.prompt.includes('login') || tooOld) return loginScreen(checked);
   const shown: MockShownStep[] = ['sso'];
   if (scenario.consentRequired || checked.prompt.includes('consent')) shown.push('consent');
   return issueCode(checked, shown);
@@ -717,7 +736,7 @@ export async function completeMockLogin(
     userId: user.id,
     ssoSession: true,
     sessionId: randomId(),
-    authTime: realNow(),
+    authTime: mockNow(),
   };
   changed();
   const shown: MockShownStep[] = ['login'];

@@ -12,7 +12,8 @@
  * refresh and access tokens — so a token that would have expired by then is refused at once. What the
  * engine signs after a jump (iat, nbf, exp of ID and access tokens) carries real time, so a client whose
  * own clock did not move still accepts new tokens. A jump ages what exists; it does not make the
- * client's clock wrong.
+ * client's clock wrong. The session's login is aged too: auth_time is the login seen from the moved
+ * clock (after a 14-day jump, 14 days before iat), and max_age is judged by it.
  */
 import { refreshPolicies } from './catalogue/clients';
 import { exampleLifetimes } from './catalogue/endpoints';

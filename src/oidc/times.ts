@@ -27,6 +27,18 @@ export function formatDuration(seconds: number): string {
   return `${days} days`;
 }
 
+/**
+ * Time left as a countdown that ticks once a second: "59 min 59 s", "45 s" under an hour; from an hour
+ * on as `formatDuration` ("1 h 5 min"), where seconds would only be noise. Rounded up, as a countdown
+ * is: a tick lands a little after each whole second, and 1.9 s left is still "2 s", 0.2 s "1 s".
+ */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s >= 3600) return formatDuration(s);
+  const minutes = Math.floor(s / 60);
+  return minutes ? `${minutes} min ${s % 60} s` : `${s} s`;
+}
+
 /** "in 5 min", "5 min ago", or "now" (within a second). */
 export function formatRelative(deltaSeconds: number): string {
   if (Math.abs(deltaSeconds) < 1) return 'now';
@@ -81,5 +93,27 @@ export function describeExpiresIn(
   const withDate = expiresIn >= 24 * 3600;
   const left = (endMs - nowMs) / 1000;
   const verb = left > 0 ? 'expires' : 'expired';
-  return `expires_in ${expiresIn}: the access token ${verb} at ${formatInstant(endMs, options, withDate)} (${formatRelative(left)})`;
+  const relative = left > 0 ? `in ${formatCountdown(left)}` : formatRelative(left);
+  return `expires_in ${expiresIn}: the access token ${verb} at ${formatInstant(endMs, options, withDate)} (${relative})`;
+}
+
+/**
+ * `expires_in` as a live line, for a caller that ticks once a second: the sentence of `describeExpiresIn`
+ * while time is left, and once it has run out the moment it expired without an "ago" (which would go
+ * stale, since the ticking stops there). `done`: stop ticking.
+ */
+export function describeExpiresInCountdown(
+  expiresIn: unknown,
+  receivedAtMs: number,
+  nowMs: number,
+  options: TimeFormatOptions = {},
+): { text: string; done: boolean } | undefined {
+  const text = describeExpiresIn(expiresIn, receivedAtMs, nowMs, options);
+  if (text === undefined || typeof expiresIn !== 'number') return undefined;
+  const endMs = receivedAtMs + expiresIn * 1000;
+  if (endMs > nowMs) return { text, done: false };
+  return {
+    text: `expires_in ${expiresIn}: the access token expired at ${formatInstant(endMs, options, expiresIn >= 24 * 3600)}`,
+    done: true,
+  };
 }

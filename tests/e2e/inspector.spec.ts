@@ -60,7 +60,7 @@ test('a real mock run: the token response and its ID token verify; a tampered on
     await paste(page, responseText);
     await expect(status(page)).toHaveText('Recognised a token endpoint answer.');
     await expect(inspector(page)).toContainText(
-      /expires_in 3600: the access token expires at .* \(in (59 min|1 h)\)/,
+      /expires_in 3600: the access token expires at .* \(in (1 h|59 min \d+ s)\)/,
     );
     await expect(verdict(page)).toHaveText(/^Verified/);
     await expect(

@@ -12,6 +12,7 @@ import {
   buildLogoutLogin,
   buildSessionCheck,
   checkAfterLogout,
+  refreshLeftBehindLine,
   finishLogoutLogin,
   readLogoutReturn,
   runCustomLogout,
@@ -115,7 +116,7 @@ async function logIn(b: Browser): Promise<LoggedIn> {
   return report.result!;
 }
 
-async function afterLogout(b: Browser, loggedIn: LoggedIn) {
+async function afterLogout(b: Browser, loggedIn: LoggedIn, options: { refreshLeftBehind?: boolean } = {}) {
   const check = await buildSessionCheck(b.settings, redirectUri);
   if (!check.ok) throw new Error(check.failure.code);
   return checkAfterLogout(
@@ -124,7 +125,8 @@ async function afterLogout(b: Browser, loggedIn: LoggedIn) {
       checkUrl: check.request.url,
       checkState: check.request.secrets.state,
       callbackUrl: await b.silent(check.request.url),
-      ...(loggedIn.refreshToken ? { refreshToken: loggedIn.refreshToken } : {}),
+      ...(loggedIn.refreshToken && !options.refreshLeftBehind ? { refreshToken: loggedIn.refreshToken } : {}),
+      ...options,
     },
     ctx,
   );
@@ -158,6 +160,22 @@ describe.each(['mock', 'local'] as const)('the logout runner on the %s engine', 
     const after = await afterLogout(b, loggedIn);
     expect(after.result).toEqual({ sessionGone: true, refreshRefused: true });
     expect(after.verdict.line).toMatch(/^Logged out\. prompt=none now answers login_required.*invalid_grant/);
+  });
+
+  it('a logout through the whole tab (popups blocked): the proof is prompt=none, and it says the refresh token stayed behind', async () => {
+    const b = await browserAt(engine);
+    const loggedIn = await logIn(b);
+    await endSession(b, loggedIn, 'back');
+    const after = await afterLogout(b, loggedIn, { refreshLeftBehind: true });
+    // No refresh was sent: nothing to refuse, and nothing claimed about it but why it was not tried.
+    expect(after.result).toEqual({ sessionGone: true, refreshRefused: undefined });
+    expect(after.exchanges.map((e) => e.title)).toEqual([
+      'prompt=none at /authorize (hidden frame): is there a session?',
+    ]);
+    expect(after.verdict).toEqual({
+      ok: true,
+      line: `Logged out. prompt=none now answers login_required: the SSO session is gone. ${refreshLeftBehindLine}`,
+    });
   });
 
   it('without a post_logout_redirect_uri the user stays on “You are now logged out”, and the session is still gone', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeExpiresIn, describeTimeClaim, formatDuration, formatRelative } from '../../src/oidc/times';
+import {
+  describeExpiresIn,
+  describeExpiresInCountdown,
+  describeTimeClaim,
+  formatCountdown,
+  formatDuration,
+  formatRelative,
+} from '../../src/oidc/times';
 
 const utc = { timeZone: 'UTC' };
 const now = Date.UTC(2026, 11, 1, 20, 36, 7); // 1 Dec 2026, 20:36:07 UTC
@@ -46,5 +53,42 @@ describe('timestamps as a reader reads them', () => {
       '30 days',
     ]);
     expect(formatRelative(-600)).toBe('10 min ago');
+  });
+
+  it('counts expires_in down second by second under an hour, in hours and minutes above', () => {
+    expect([7200, 3600, 3599, 600, 61, 60, 59, 1, 0, -3].map(formatCountdown)).toEqual([
+      '2 h',
+      '1 h',
+      '59 min 59 s',
+      '10 min 0 s',
+      '1 min 1 s',
+      '1 min 0 s',
+      '59 s',
+      '1 s',
+      '0 s',
+      '0 s',
+    ]);
+    // A tick lands a little after each whole second: rounded up, no second is skipped or cut short.
+    expect([2.997, 1.9, 0.2].map(formatCountdown)).toEqual(['3 s', '2 s', '1 s']);
+    // The inspector's line as it ticks from the paste (received at `now`).
+    const at = (secondsLater: number) =>
+      describeExpiresInCountdown(3600, now, now + secondsLater * 1000, utc);
+    expect(at(0)).toEqual({
+      text: 'expires_in 3600: the access token expires at 21:36:07 UTC (in 1 h)',
+      done: false,
+    });
+    expect(at(1)?.text).toBe('expires_in 3600: the access token expires at 21:36:07 UTC (in 59 min 59 s)');
+    expect(at(3599)).toEqual({
+      text: 'expires_in 3600: the access token expires at 21:36:07 UTC (in 1 s)',
+      done: false,
+    });
+    expect(at(3599.8)?.text).toMatch(/\(in 1 s\)$/);
+    // Run out: the moment it expired, no "ago" that would go stale once the ticking stops.
+    for (const later of [3600, 3600.5, 7200])
+      expect(at(later)).toEqual({
+        text: 'expires_in 3600: the access token expired at 21:36:07 UTC',
+        done: true,
+      });
+    expect(describeExpiresInCountdown('3600', now, now, utc)).toBeUndefined();
   });
 });

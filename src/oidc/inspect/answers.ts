@@ -101,6 +101,8 @@ export type TokenResponseInspection = {
   error?: ExplainedError;
   tokenType?: string;
   expiresIn?: string;
+  /** expires_in itself and when the inspector read it, so a widget can count down (describeExpiresInCountdown). */
+  expiry?: { expiresIn: number; receivedAtMs: number };
   scope?: string;
   idToken?: JwtInspection;
   accessToken?: JwtInspection | { opaque: true; length: number };
@@ -146,10 +148,11 @@ export function inspectTokenResponse(
   const expires = describeExpiresIn(json['expires_in'], nowMs, nowMs, options);
   if (expires) {
     result.expiresIn = expires;
+    result.expiry = { expiresIn: json['expires_in'] as number, receivedAtMs: nowMs };
     findings.push({
       severity: 'info',
       message:
-        'expires_in counts from when the answer arrived; the inspector counts from now, as it cannot know when that was.',
+        'expires_in counts from when the answer arrived; the inspector counts down from when you pasted it, as it cannot know when that was.',
     });
   }
   const scope = str('scope');

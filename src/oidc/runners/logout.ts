@@ -200,6 +200,17 @@ export function readLogoutReturn(
   };
 }
 
+/** Why a logout through the whole tab shows no refresh: tokens live in the page's memory only. */
+export const refreshLeftBehindLine =
+  'The refresh token was not tried: the popup was blocked, so this tab itself went to the logout, and the tryout keeps tokens in the page’s memory only, never in storage, so the token went with the page. Allow popups for this site to see it refused with 400 invalid_grant too.';
+
+/**
+ * A blocked popup for a logout without a post_logout_redirect_uri: the tab cannot go instead, since the
+ * provider's page never sends it back.
+ */
+export const whitePageNeedsPopupLine =
+  'The popup was blocked, and without a post_logout_redirect_uri the provider’s page never sends this tab back, so this logout needs a popup: allow popups for this site, or log out with a post_logout_redirect_uri (back to the app). Nothing was changed.';
+
 /** TelenorID+'s custom logout (native apps): POST JSON with the ID token as hint and a state. */
 export async function runCustomLogout(
   settings: ClientSettings,
@@ -257,7 +268,14 @@ export type AfterLogout = { sessionGone: boolean; refreshRefused: boolean | unde
  */
 export async function checkAfterLogout(
   settings: ClientSettings,
-  input: { checkUrl: string; checkState: string; callbackUrl: string | undefined; refreshToken?: string },
+  input: {
+    checkUrl: string;
+    checkState: string;
+    callbackUrl: string | undefined;
+    refreshToken?: string;
+    /** The logout went through the whole tab (popups blocked): the refresh token stayed in the page it left. */
+    refreshLeftBehind?: boolean;
+  },
   ctx: LogoutContext,
 ): Promise<RunReport<AfterLogout>> {
   const exchanges: Exchange[] = [];
@@ -322,6 +340,7 @@ export async function checkAfterLogout(
         : sentence(refreshed.failure, 'refresh', ctx);
     }
   }
+  if (!input.refreshToken && input.refreshLeftBehind) refreshLine = refreshLeftBehindLine;
   const ok = sessionGone && refreshRefused !== false;
   return {
     exchanges,

@@ -12,6 +12,7 @@ import type {
   RedirectPairInspection,
   TokenResponseInspection,
 } from '@site/src/oidc/inspect';
+import ExpiresCountdown from './ExpiresCountdown';
 import { DecodedJwt, Findings } from './parts';
 import styles from './styles.module.css';
 
@@ -216,7 +217,14 @@ export function TokenResponseView({
         {response.expiresIn && (
           <>
             <dt>expires_in</dt>
-            <dd>{response.expiresIn}</dd>
+            <dd>
+              {response.expiry ? (
+                // A new paste is a new countdown (its own start).
+                <ExpiresCountdown key={response.expiry.receivedAtMs} {...response.expiry} />
+              ) : (
+                response.expiresIn
+              )}
+            </dd>
           </>
         )}
         {response.scope !== undefined && (

@@ -3,7 +3,8 @@
  * to the app, or TelenorID+'s white page) or the custom logout a native app uses, then see the proof —
  * prompt=none answers login_required and the session's refresh token is refused. The runner is
  * src/oidc/runners/logout.ts; this file holds the form (one reducer), the run (one state machine) and
- * the round trips (runLogin), and renders. Tokens live in this component's memory only.
+ * the round trips (runLogin: popups, or the whole tab when they are blocked, see roundTrip.ts), and
+ * renders. Tokens live in this component's memory only.
  */
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import clsx from 'clsx';
@@ -14,6 +15,7 @@ import {
   idleRun,
   isRunning,
   readShareLink,
+  redactUrlSecrets,
   runLine,
   runReducer,
   type AuthorizationSecrets,
@@ -25,14 +27,13 @@ import {
 import {
   buildLogout,
   buildLogoutLogin,
-  buildSessionCheck,
-  checkAfterLogout,
   finishLogoutLogin,
   logoutClientTypes,
   logoutMethods,
   logoutReturns,
   readLogoutReturn,
   runCustomLogout,
+  whitePageNeedsPopupLine,
   type AfterLogout,
   type LoggedIn,
 } from '@site/src/oidc/runners/logout';
@@ -41,14 +42,17 @@ import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import IssuerConfirmation from '../shared/IssuerConfirmation';
 import { inactiveWhen } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
-import { rememberFocus } from '../shared/focus';
+import { focusResult, rememberFocus } from '../shared/focus';
 import { formReducer } from '@site/src/oidc/form';
 import { callbackUrlFor } from '../shared/loginRoundTrip';
 import { useProviderSession } from '../shared/providerSession';
-import { useSiteBaseUrl } from '../shared/environment';
-import { runLogin } from '../shared/runLogin';
+import { useEnvironment, useSiteBaseUrl } from '../shared/environment';
+import { readCallback, resumeLogin, runLogin } from '../shared/runLogin';
 import { Exchanges, LogoutChoices, NativeAppSteps, type LogoutForm } from './Parts';
+import { logoutAnchorId, logoutRedirect, logoutWidgetName, type LogoutRoundTrip } from './roundTrip';
+import { proveLogout } from './proof';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 const defaults: LogoutForm = { clientType: 'PublicWithRefresh', method: 'end_session', returnTo: 'back' };
 
@@ -57,6 +61,8 @@ type Session = LoggedIn & { clientType: LogoutForm['clientType']; exchanges: Exc
 
 export default function LogoutTryout(): React.JSX.Element {
   const session = useProviderSession();
+  const { ready } = useEnvironment();
+  const resumed = useRef(false);
   const baseUrl = useSiteBaseUrl();
   const [form, setForm] = useReducer(formReducer<LogoutForm>, defaults);
   const [run, dispatch] = useReducer(runReducer<AfterLogout>, idleRun);
@@ -110,8 +116,10 @@ export default function LogoutTryout(): React.JSX.Element {
   };
 
   /** Client settings for the chosen client type, or the sentence why not (said in the run's line). */
-  async function settingsOrProblem(): Promise<{ settings?: ClientSettings; problem?: string }> {
-    const got = await session.clientSettings(form.clientType);
+  async function settingsOrProblem(
+    clientType = form.clientType,
+  ): Promise<{ settings?: ClientSettings; problem?: string }> {
+    const got = await session.clientSettings(clientType);
     return got.ok ? { settings: got.settings } : { problem: got.problem.sentence };
   }
 
@@ -132,8 +140,10 @@ export default function LogoutTryout(): React.JSX.Element {
         secrets = built.request.secrets;
         return { ok: true, request: { purpose: 'authorize', url: built.request.url, secrets } };
       },
-      { mode: 'popup' },
+      // Popups blocked: this tab goes to the login and comes back (the effect below finishes it).
+      { mode: 'popup', redirect: logoutRedirect({ purpose: 'login', clientType: form.clientType }) },
     ).then(async (outcome) => {
+      if (outcome.kind === 'redirected') return;
       if (problem) dispatch({ type: 'fail', line: problem });
       else if (outcome.kind === 'not_sent')
         dispatch({
@@ -145,69 +155,73 @@ export default function LogoutTryout(): React.JSX.Element {
         dispatch({
           type: 'fail',
           line: failureSentence(
-            outcome.kind === 'callback'
-              ? { kind: 'aborted' }
-              : outcome.kind === 'redirected'
-                ? { kind: 'aborted' }
-                : outcome,
+            outcome.kind === 'callback' ? { kind: 'aborted' } : outcome,
             session.failureContext('authorize', { unchanged: 'Nothing was changed.' }),
           ),
         });
-      else {
-        dispatch({ type: 'exchanging', status: 'Exchanging the code at /token…' });
-        const report = await finishLogoutLogin(settings, outcome.url, secrets, ctx('token'));
-        if (report.result)
-          setLoggedIn({ ...report.result, clientType: form.clientType, exchanges: report.exchanges });
-        dispatch({
-          type: 'report',
-          report: { verdict: report.verdict, exchanges: report.result ? [] : report.exchanges },
-        });
-      }
+      else await finishLogin(settings, outcome.url, secrets, form.clientType);
       restore(verdictRef.current);
     });
   }
 
-  async function proveLoggedOut(settings: ClientSettings, tokens: Session, first: RunReport<undefined>) {
-    dispatch({ type: 'exchanging', status: 'Checking: prompt=none in a hidden frame, then a refresh…' });
-    let check: { url: string; state: string } | undefined;
-    const silent = await runLogin(
-      async () => {
-        const built = await buildSessionCheck(settings, redirectUri());
-        if (!built.ok) return built;
-        check = { url: built.request.url, state: built.request.secrets.state };
-        return {
-          ok: true,
-          request: { purpose: 'authorize', url: built.request.url, secrets: built.request.secrets },
-        };
-      },
-      { mode: 'frame' },
-    );
-    // The app logs out locally, whatever the provider said: the tokens go (the refresh token after its test).
-    setLoggedIn(undefined);
-    if (!check) {
-      dispatch({ type: 'report', report: { exchanges: first.exchanges, verdict: first.verdict } });
-      return;
-    }
-    const proof = await checkAfterLogout(
-      settings,
-      {
-        checkUrl: check.url,
-        checkState: check.state,
-        callbackUrl: silent.kind === 'callback' ? silent.url : undefined,
-        ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
-      },
-      ctx('refresh'),
-    );
+  async function finishLogin(
+    settings: ClientSettings,
+    url: string,
+    secrets: AuthorizationSecrets,
+    clientType: LogoutForm['clientType'],
+  ) {
+    dispatch({ type: 'exchanging', status: 'Exchanging the code at /token…' });
+    const report = await finishLogoutLogin(settings, url, secrets, ctx('token'));
+    if (report.result) setLoggedIn({ ...report.result, clientType, exchanges: report.exchanges });
     dispatch({
       type: 'report',
-      report: {
-        exchanges: [...first.exchanges, ...proof.exchanges],
-        verdict: first.verdict.ok
-          ? proof.verdict
-          : { ...proof.verdict, ok: false, line: `${first.verdict.line} ${proof.verdict.line}` },
-        ...(proof.result ? { result: proof.result } : {}),
-      },
+      report: { verdict: report.verdict, exchanges: report.result ? [] : report.exchanges },
     });
+  }
+
+  // Back from a round trip through the whole tab (popups blocked): finish the login, or prove the logout.
+  useEffect(() => {
+    if (!ready || resumed.current) return undefined;
+    resumed.current = true;
+    const back = resumeLogin<LogoutRoundTrip>(logoutWidgetName);
+    if (!back) return undefined;
+    const trip = back.context;
+    setForm({
+      type: 'restore',
+      values:
+        trip.purpose === 'login'
+          ? { clientType: trip.clientType }
+          : { clientType: trip.clientType, method: 'end_session', returnTo: trip.returnTo },
+    });
+    dispatch({ type: 'start', status: `Back from the ${trip.purpose}…` });
+    void (async () => {
+      const got = await settingsOrProblem(trip.clientType);
+      if (!got.settings) dispatch({ type: 'fail', line: got.problem ?? '' });
+      else if (trip.purpose === 'login')
+        await finishLogin(got.settings, back.outcome.url, back.secrets, trip.clientType);
+      else {
+        const outcome = readCallback(back.outcome.url, { purpose: 'end_session', state: back.secrets.state });
+        const first = readLogoutReturn(trip.shownUrl, outcome, trip.returnTo);
+        await proveLoggedOut(got.settings, { leftBehind: true }, first);
+      }
+      // Focus lands on the result the reader came back for, not on “Skip to main content”.
+      focusResult(verdictRef.current);
+    })();
+    return bringIntoView(frame.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the environment is known
+  }, [ready]);
+
+  async function proveLoggedOut(
+    settings: ClientSettings,
+    tokens: { refreshToken?: string; leftBehind?: boolean },
+    first: RunReport<undefined>,
+  ) {
+    dispatch({ type: 'exchanging', status: 'Checking: prompt=none in a hidden frame, then a refresh…' });
+    const report = await proveLogout(settings, redirectUri(), tokens, first, ctx('refresh'), () =>
+      // The app logs out locally, whatever the provider said: the tokens go (the refresh token after its test).
+      setLoggedIn(undefined),
+    );
+    dispatch({ type: 'report', report });
   }
 
   function onLogout() {
@@ -244,6 +258,12 @@ export default function LogoutTryout(): React.JSX.Element {
     let endUrl = '';
     let problem: string | undefined;
     const returnTo = form.returnTo;
+    const trip: LogoutRoundTrip = {
+      purpose: 'logout',
+      clientType: tokens.clientType,
+      returnTo,
+      shownUrl: '',
+    };
     void runLogin(
       async () => {
         const got = await settingsOrProblem();
@@ -258,14 +278,19 @@ export default function LogoutTryout(): React.JSX.Element {
         });
         if (!built.ok) return built;
         endUrl = built.url;
+        trip.shownUrl = redactUrlSecrets(built.url);
         return {
           ok: true,
           request: { purpose: 'end_session', url: built.url, state, redirectUri: redirectUri() },
         };
       },
-      { mode: 'popup' },
+      // Popups blocked: this tab goes to the logout and comes back, unless nothing would send it back.
+      { mode: 'popup', ...(returnTo === 'back' ? { redirect: logoutRedirect(trip) } : {}) },
     ).then(async (outcome) => {
+      if (outcome.kind === 'redirected') return;
       if (problem || !settings) dispatch({ type: 'fail', line: problem ?? '' });
+      else if (outcome.kind === 'popup_blocked' && returnTo === 'white_page')
+        dispatch({ type: 'fail', line: whitePageNeedsPopupLine });
       else if (outcome.kind === 'not_sent')
         dispatch({
           type: 'fail',
@@ -278,7 +303,7 @@ export default function LogoutTryout(): React.JSX.Element {
         dispatch({
           type: 'fail',
           line: failureSentence(
-            outcome.kind === 'redirected' ? { kind: 'aborted' } : outcome,
+            outcome,
             session.failureContext('end_session', { unchanged: 'Nothing was changed.' }),
           ),
         });
@@ -289,7 +314,7 @@ export default function LogoutTryout(): React.JSX.Element {
   const blocked = session.blocked();
   const verdict = run.phase === 'done' || run.phase === 'failed' ? run.verdict : undefined;
   return (
-    <section className={styles.tryout} aria-labelledby={headingId} ref={frame} id="logout-tryout">
+    <section className={styles.tryout} aria-labelledby={headingId} ref={frame} id={logoutAnchorId}>
       <h3 id={headingId} className={styles.heading}>
         Log in, log out, and see the session end
       </h3>
@@ -313,7 +338,7 @@ export default function LogoutTryout(): React.JSX.Element {
           <p className={styles.muted}>
             {loggedIn
               ? `Logged in${loggedIn.name ? ` as ${loggedIn.name}` : ''} with the ${loggedIn.clientType} test client: this page holds its ID token and refresh token in memory.`
-              : 'First log in as a test user (a popup opens); the logout needs the ID token of that login as its id_token_hint.'}
+              : 'First log in as a test user (in a popup, or in this tab if popups are blocked); the logout needs the ID token of that login as its id_token_hint.'}
           </p>
           <div className={styles.row}>
             <button
@@ -337,7 +362,7 @@ export default function LogoutTryout(): React.JSX.Element {
       <p
         ref={run.phase === 'failed' ? undefined : verdictRef}
         role="status"
-        className={clsx(styles.verdict, verdict?.ok && styles.verdictOk)}
+        className={clsx(styles.verdict, verdict?.ok && verdictStyles.ok)}
         data-testid="logout-verdict"
       >
         {run.phase === 'failed' ? '' : runLine(run)}
@@ -346,7 +371,7 @@ export default function LogoutTryout(): React.JSX.Element {
         <div
           role="alert"
           ref={verdictRef}
-          className={clsx(styles.verdict, styles.verdictFailed)}
+          className={clsx(styles.verdict, verdictStyles.bad)}
           data-testid="logout-failure"
         >
           <p className={styles.verdict}>{run.verdict.line}</p>

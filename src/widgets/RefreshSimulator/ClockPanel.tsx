@@ -4,6 +4,7 @@ import { noTestClockSentence } from '@site/src/oidc/test-clock';
 import { inactiveWhen } from '../shared/busyButton';
 import type { TestClockView } from './useTestClock';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 /**
  * The engine's test clock under the timeline: where it stands, the jumps that make each lifetime of the
@@ -73,7 +74,7 @@ export default function ClockPanel({
         aria-live="polite"
         className={clsx(
           'margin-top--sm margin-bottom--none',
-          clock.note && !clock.note.ok ? styles.bad : styles.muted,
+          clock.note && !clock.note.ok ? verdictStyles.bad : styles.muted,
         )}
       >
         {clock.note?.text ?? ''}

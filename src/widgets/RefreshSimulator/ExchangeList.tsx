@@ -2,6 +2,7 @@ import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
 import type { Exchange } from '@site/src/oidc';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 /** "What went over the wire": each request with its answer (the newest open), and the mock's stage notes. */
 export default function ExchangeList({
@@ -26,7 +27,8 @@ export default function ExchangeList({
         ) : (
           <details key={i} open={i === lastExchange} className={styles.exchange}>
             <summary>
-              {e.title}: <strong className={e.ok ? styles.ok : styles.bad}>{e.statusLine}</strong>
+              {e.title}:{' '}
+              <strong className={e.ok ? verdictStyles.ok : verdictStyles.bad}>{e.statusLine}</strong>
             </summary>
             {e.curl && (
               <>

@@ -9,6 +9,7 @@ import {
 } from '@site/src/oidc';
 import type { TimelineSettings } from '@site/src/oidc/refresh-simulator-scenario';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 const policyNames = Object.keys(refreshPolicies) as RefreshPolicyName[];
 
@@ -255,7 +256,7 @@ export default function Timeline({
         </summary>
         <ol className={styles.events}>
           {timeline.events.map((e, i) => (
-            <li key={i} className={e.kind === 'invalid_grant' ? styles.bad : undefined}>
+            <li key={i} className={e.kind === 'invalid_grant' ? verdictStyles.bad : undefined}>
               <strong>{formatMinutes(e.atMinute)}</strong>: {e.note}
             </li>
           ))}

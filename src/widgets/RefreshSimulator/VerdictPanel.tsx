@@ -4,7 +4,7 @@ import GuideLink from '@site/src/components/GuideLink';
 import { classifyRefreshFailure, explain } from '@site/src/oidc';
 import type { RefreshVerdict } from '@site/src/oidc/runners/refresh-causes';
 import { inactiveWhen } from '../shared/busyButton';
-import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 /**
  * The verdict line (the widget's status region, present and empty from the start), and for a failure
@@ -29,7 +29,7 @@ export default function VerdictPanel({
       <p
         role="status"
         ref={lineRef}
-        className={clsx(styles.verdict, verdict && (verdict.ok ? styles.ok : styles.bad))}
+        className={clsx(verdictStyles.box, verdict && (verdict.ok ? verdictStyles.ok : verdictStyles.bad))}
       >
         {verdict?.line ?? ''}
         {verdict?.guide && (

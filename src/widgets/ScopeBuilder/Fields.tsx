@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Choice } from '@site/src/oidc';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 export function ChoiceSelect({
   label,
@@ -91,7 +92,7 @@ export function TextField({
         </p>
       )}
       {problem && (
-        <p id={`${id}-problem`} className={styles.bad}>
+        <p id={`${id}-problem`} className={verdictStyles.bad}>
           {problem}
         </p>
       )}

@@ -13,6 +13,7 @@ import {
   responseModeChoices,
   responseTypeChoices,
   type AuthorizationRequest,
+  type Choice,
   type FieldProblem,
   type OidcFailure,
 } from '@site/src/oidc';
@@ -20,6 +21,16 @@ import { testUsers } from '@site/src/oidc/catalogue/fixtures';
 import { ChoiceSelect, TextField } from './Fields';
 import type { BuilderAction, BuilderForm } from '@site/src/oidc/scope-builder-form';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
+
+/** One editable parameter of the request: a text box the reader types into, or a choice from the catalogue. */
+type ParameterField =
+  | { field: 'clientId' | 'redirectUri' | 'uiLocales' | 'loginHint'; label: string; hint: string }
+  | {
+      field: 'responseType' | 'responseMode' | 'prompt' | 'acrValues';
+      label: string;
+      choices: readonly Choice[];
+    };
 
 type Props = {
   form: BuilderForm;
@@ -59,82 +70,63 @@ export default function RequestStep({
     (value: BuilderForm[K]) =>
       dispatch({ type: 'set', field, value } as BuilderAction);
   const urlWarning = request ? authorizationUrlWarning(request.url) : undefined;
+  // The request's parameters, in the order the form shows them: a text box (with its hint and problem)
+  // or a choice from the catalogue (with the chosen value's explanation).
+  const parameterFields: readonly ParameterField[] = [
+    {
+      field: 'clientId',
+      label: 'client_id',
+      hint: testClients
+        ? `The ${form.clientType} test client of the ${environmentLabel}.`
+        : `Your own public client at ${environmentLabel}. Register this redirect URI for it: ${callbackUrl}`,
+    },
+    {
+      field: 'redirectUri',
+      label: 'redirect_uri',
+      hint:
+        form.redirectUri === callbackUrl
+          ? 'The portal’s own callback page, so Run can read the answer.'
+          : 'Any https URL, or http on loopback; Run needs the portal’s callback.',
+    },
+    { field: 'responseType', label: 'response_type', choices: responseTypeChoices },
+    { field: 'responseMode', label: 'response_mode', choices: responseModeChoices },
+    { field: 'prompt', label: 'prompt', choices: promptChoices },
+    { field: 'acrValues', label: 'acr_values', choices: acrValueChoices },
+    { field: 'uiLocales', label: 'ui_locales', hint: 'Language of the login pages, e.g. no or en.' },
+    {
+      field: 'loginHint',
+      label: 'login_hint',
+      hint: testClients
+        ? `A test user’s number, e.g. ${testUsers.map((u) => u.msisdn).join(' or ')}: the login screen selects that user.`
+        : 'The user’s phone number, pre-filled on the login page.',
+    },
+  ];
   return (
     <section aria-label="Authorization request" className={styles.section}>
       <h3 className={styles.heading}>Authorization request</h3>
       <div className={styles.grid}>
-        <TextField
-          label="client_id"
-          value={form.clientId}
-          onChange={set('clientId')}
-          problem={problemOf('clientId')}
-          disabled={disabled}
-          hint={
-            testClients
-              ? `The ${form.clientType} test client of the ${environmentLabel}.`
-              : `Your own public client at ${environmentLabel}. Register this redirect URI for it: ${callbackUrl}`
-          }
-        />
-        <TextField
-          label="redirect_uri"
-          value={form.redirectUri}
-          onChange={set('redirectUri')}
-          problem={problemOf('redirectUri')}
-          disabled={disabled}
-          hint={
-            form.redirectUri === callbackUrl
-              ? 'The portal’s own callback page, so Run can read the answer.'
-              : 'Any https URL, or http on loopback; Run needs the portal’s callback.'
-          }
-        />
-        <ChoiceSelect
-          label="response_type"
-          value={form.responseType}
-          choices={responseTypeChoices}
-          onChange={set('responseType')}
-          disabled={disabled}
-        />
-        <ChoiceSelect
-          label="response_mode"
-          value={form.responseMode}
-          choices={responseModeChoices}
-          onChange={set('responseMode')}
-          disabled={disabled}
-        />
-        <ChoiceSelect
-          label="prompt"
-          value={form.prompt}
-          choices={promptChoices}
-          onChange={set('prompt')}
-          disabled={disabled}
-        />
-        <ChoiceSelect
-          label="acr_values"
-          value={form.acrValues}
-          choices={acrValueChoices}
-          onChange={set('acrValues')}
-          disabled={disabled}
-        />
-        <TextField
-          label="ui_locales"
-          value={form.uiLocales}
-          onChange={set('uiLocales')}
-          problem={problemOf('uiLocales')}
-          disabled={disabled}
-          hint="Language of the login pages, e.g. no or en."
-        />
-        <TextField
-          label="login_hint"
-          value={form.loginHint}
-          onChange={set('loginHint')}
-          problem={problemOf('loginHint')}
-          disabled={disabled}
-          hint={
-            testClients
-              ? `A test user’s number, e.g. ${testUsers.map((u) => u.msisdn).join(' or ')}: the login screen selects that user.`
-              : 'The user’s phone number, pre-filled on the login page.'
-          }
-        />
+        {parameterFields.map((f) =>
+          'choices' in f ? (
+            <ChoiceSelect
+              key={f.field}
+              label={f.label}
+              value={form[f.field]}
+              choices={f.choices}
+              onChange={set(f.field)}
+              disabled={disabled}
+            />
+          ) : (
+            <TextField
+              key={f.field}
+              label={f.label}
+              value={form[f.field]}
+              onChange={set(f.field)}
+              problem={problemOf(f.field)}
+              disabled={disabled}
+              hint={f.hint}
+            />
+          ),
+        )}
       </div>
       <div className={styles.grid}>
         <TextField
@@ -188,7 +180,7 @@ export default function RequestStep({
         </div>
       )}
       {buildFailure && (
-        <p className={styles.bad}>
+        <p className={verdictStyles.bad}>
           {buildFailure.detail ?? buildFailure.explanation.meaning} {buildFailure.explanation.reaction}{' '}
           <ErrorPageLink code={buildFailure.code} />
         </p>

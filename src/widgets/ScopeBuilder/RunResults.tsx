@@ -18,6 +18,7 @@ import {
 } from '@site/src/oidc';
 import { locationLabel } from './ScopePicker';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 import TableScroll from '@site/src/components/TableScroll';
 import ErrorPageLink from '@site/src/components/ErrorPageLink';
 
@@ -165,7 +166,10 @@ export default function RunResults({
               alg {String(run.view.idToken.header.alg)}, kid {String(run.view.idToken.header.kid ?? '—')}
             </code>{' '}
             —{' '}
-            <strong className={idVerdict?.ok ? styles.ok : styles.bad} data-testid="id-token-verdict">
+            <strong
+              className={idVerdict?.ok ? verdictStyles.ok : verdictStyles.bad}
+              data-testid="id-token-verdict"
+            >
               {idVerdict?.text ?? 'not checked'}
             </strong>
           </p>
@@ -181,7 +185,10 @@ export default function RunResults({
               {String(run.view.accessToken.header.alg)}
             </code>{' '}
             —{' '}
-            <strong className={atVerdict?.ok ? styles.ok : styles.bad} data-testid="access-token-verdict">
+            <strong
+              className={atVerdict?.ok ? verdictStyles.ok : verdictStyles.bad}
+              data-testid="access-token-verdict"
+            >
               {atVerdict?.text ?? 'not checked'}
             </strong>
           </p>

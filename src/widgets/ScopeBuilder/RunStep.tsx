@@ -11,6 +11,7 @@ import { runLine, type CodeFlowResult, type RunState } from '@site/src/oidc';
 import { inactiveWhen } from '../shared/busyButton';
 import RunResults from './RunResults';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 type Props = {
   run: RunState<CodeFlowResult>;
@@ -71,8 +72,8 @@ const RunStep = forwardRef<HTMLParagraphElement, Props>(function RunStep(
         ref={verdictLine}
         className={clsx(
           styles.verdict,
-          run.phase === 'done' && !run.verdict.warning && styles.ok,
-          run.phase === 'failed' && styles.bad,
+          run.phase === 'done' && !run.verdict.warning && verdictStyles.ok,
+          run.phase === 'failed' && verdictStyles.bad,
         )}
       >
         {runLine(run)}

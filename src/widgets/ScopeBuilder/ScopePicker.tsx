@@ -21,6 +21,7 @@ import {
   type ScopeAnalysis,
 } from '@site/src/oidc';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 import TableScroll from '@site/src/components/TableScroll';
 
 export const locationLabel: Record<ClaimLocation, string> = {
@@ -98,7 +99,11 @@ function AddScope({
           Add
         </button>
       </div>
-      <p id={`${id}-msg`} role="status" className={clsx(styles.fieldMessage, message?.bad && styles.bad)}>
+      <p
+        id={`${id}-msg`}
+        role="status"
+        className={clsx(styles.fieldMessage, message?.bad && verdictStyles.bad)}
+      >
         {message?.text ?? ''}
       </p>
     </div>

@@ -1,6 +1,7 @@
 import CodeBlock from '@theme/CodeBlock';
 import type { SilentCheckReport } from '@site/src/oidc';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 /** The check's exchanges as sent and answered: /authorize, the redirect back with its state, /token. */
 export default function ExchangeSteps({ check }: { check: SilentCheckReport }): React.JSX.Element {
@@ -25,13 +26,13 @@ export default function ExchangeSteps({ check }: { check: SilentCheckReport }): 
               <p>
                 State sent <code>{authorize.stateSent}</code>, state received{' '}
                 <code>{authorize.stateReceived ?? '(none)'}</code>:{' '}
-                <strong className={authorize.stateOk ? styles.ok : styles.bad}>
+                <strong className={authorize.stateOk ? verdictStyles.ok : verdictStyles.bad}>
                   {authorize.stateOk ? 'they match.' : 'they do not match — the answer is rejected.'}
                 </strong>
               </p>
             </>
           ) : (
-            <p className={styles.bad}>Nothing came back.</p>
+            <p className={verdictStyles.bad}>Nothing came back.</p>
           )}
         </li>
         <li>
@@ -40,7 +41,10 @@ export default function ExchangeSteps({ check }: { check: SilentCheckReport }): 
             <>
               <CodeBlock language="bash">{token.curl}</CodeBlock>
               <p>
-                The answer: <strong className={token.ok ? styles.ok : styles.bad}>{token.statusLine}</strong>{' '}
+                The answer:{' '}
+                <strong className={token.ok ? verdictStyles.ok : verdictStyles.bad}>
+                  {token.statusLine}
+                </strong>{' '}
                 (tokens shortened; they stay in this page’s memory)
               </p>
               <CodeBlock language="json">{token.body}</CodeBlock>

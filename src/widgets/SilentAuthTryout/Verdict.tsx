@@ -5,6 +5,7 @@ import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import CopyButton from '@site/src/components/CopyButton';
 import type { FrameDiagnosis, SilentCheckReport, SilentProblem } from '@site/src/oidc';
 import styles from './styles.module.css';
+import verdictStyles from '../shared/verdict.module.css';
 
 /** A failure of the tryout itself (no client here, discovery, a refused request), as a sentence with its links. */
 export function Problem({ problem }: { problem: SilentProblem | undefined }): React.JSX.Element | null {
@@ -35,7 +36,11 @@ export const VerdictLine = forwardRef<HTMLParagraphElement, { check: SilentCheck
         <p
           role="status"
           ref={ref}
-          className={clsx(styles.verdict, check && (check.result.exchanged ? styles.ok : styles.bad))}
+          className={clsx(
+            verdictStyles.box,
+            styles.verdict,
+            check && (check.result.exchanged ? verdictStyles.ok : verdictStyles.bad),
+          )}
         >
           {check?.verdict.line ?? ''}
         </p>

@@ -72,8 +72,11 @@ function normalise(
         break;
       case 'iat':
       case 'nbf':
-      case 'auth_time':
         out[k] = typeof v === 'number' ? volatile.time : v;
+        break;
+      case 'auth_time':
+        // How long before iat the login happened, to the minute (a test-clock jump ages the login).
+        out[k] = typeof v === 'number' && iat !== undefined ? `<iat - ${Math.round((iat - v) / 60)} min>` : v;
         break;
       case 'nonce':
         out[k] = v === ctx.nonce ? '<nonce>' : v;
@@ -139,13 +142,14 @@ async function loginStep(
   const scope = step.scope ?? 'openid';
   const outcome = await driver.authorize(
     step.do === 'silent'
-      ? { clientType, scope, prompt: 'none' }
+      ? { clientType, scope, prompt: 'none', ...(step.maxAge !== undefined ? { maxAge: step.maxAge } : {}) }
       : {
           clientType,
           scope,
           ...(step.prompt ? { prompt: step.prompt } : {}),
           ...(step.loginHint ? { loginHint: step.loginHint } : {}),
           ...(step.acrValues ? { acrValues: step.acrValues } : {}),
+          ...(step.maxAge !== undefined ? { maxAge: step.maxAge } : {}),
           ...(step.user ? { user: step.user } : {}),
         },
   );

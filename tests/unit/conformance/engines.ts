@@ -29,6 +29,8 @@ export type AuthorizeInput = {
   prompt?: string;
   loginHint?: string;
   acrValues?: string;
+  /** max_age in seconds: how old the login may be. */
+  maxAge?: number;
   /** Who the reader picks if a login screen shows; `hinted`: the one it preselects. */
   user?: TestUserId | 'hinted';
 };
@@ -92,6 +94,7 @@ async function authorizationUrl(authorizationEndpoint: string, input: AuthorizeI
     ...(input.prompt ? { prompt: input.prompt } : {}),
     ...(input.loginHint ? { login_hint: input.loginHint } : {}),
     ...(input.acrValues ? { acr_values: input.acrValues } : {}),
+    ...(input.maxAge !== undefined ? { max_age: String(input.maxAge) } : {}),
   };
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return { url: url.href, verifier, state, nonce };

@@ -8,7 +8,8 @@
 import { exampleLifetimes, refreshPolicies, type ClientTypeName } from '../../../src/oidc/catalogue';
 import type { TestUserId } from '../../../src/oidc/catalogue/fixtures';
 
-const DAY = 24 * 60 * 60;
+const HOUR = 60 * 60;
+const DAY = 24 * HOUR;
 
 export type Step =
   | {
@@ -19,9 +20,10 @@ export type Step =
       prompt?: string;
       loginHint?: string;
       acrValues?: string;
+      maxAge?: number;
     }
   /** prompt=none with the client of the last login (or `client`). */
-  | { do: 'silent'; client?: ClientTypeName; scope?: string }
+  | { do: 'silent'; client?: ClientTypeName; scope?: string; maxAge?: number }
   /** Refresh with the `first` refresh token of the last login or the `latest`, as the last login's client or `as`. */
   | { do: 'refresh'; token?: 'first' | 'latest'; as?: ClientTypeName }
   | { do: 'revoke' }
@@ -290,6 +292,41 @@ export const scenarios: Scenario[] = [
       { do: 'userinfo', expect: { status: 200 } },
       { do: 'clock', advance: 10 },
       { do: 'userinfo', expect: { status: 401 } },
+    ],
+  },
+  // The login's age under the test clock: both engines time the login on their clock and sign in real
+  // time, so after a jump auth_time lies that far back (iat and exp stay real), and max_age judges it so.
+  {
+    name: 'test clock: after a 1-hour jump the login is an hour old (auth_time), iat and exp stay real',
+    steps: [
+      { do: 'login', client: 'Public', scope: 'openid', expect: { idToken: { auth_time: '<iat - 0 min>' } } },
+      { do: 'clock', advance: HOUR },
+      {
+        do: 'silent',
+        expect: {
+          status: 200,
+          idToken: { auth_time: '<iat - 60 min>', exp: `<iat + ${exampleLifetimes.idTokenSeconds} s>` },
+        },
+      },
+      { do: 'silent', maxAge: 2 * HOUR, expect: { status: 200, idToken: { auth_time: '<iat - 60 min>' } } },
+      { do: 'silent', maxAge: HOUR - 60, expect: { callbackError: 'login_required' } },
+      // Interactively, a login older than max_age shows the login screen again; the new login is 0 min old.
+      {
+        do: 'login',
+        client: 'Public',
+        scope: 'openid',
+        maxAge: HOUR - 60,
+        expect: { screen: true, status: 200, idToken: { auth_time: '<iat - 0 min>' } },
+      },
+      { do: 'silent', maxAge: 60, expect: { status: 200, idToken: { auth_time: '<iat - 0 min>' } } },
+    ],
+  },
+  {
+    name: 'max_age=0 asks for a new login; a max_age that is not a whole number of seconds is refused',
+    steps: [
+      { do: 'login', client: 'Public', scope: 'openid' },
+      { do: 'login', client: 'Public', scope: 'openid', maxAge: 0, expect: { screen: true, status: 200 } },
+      { do: 'silent', maxAge: -1, expect: { callbackError: 'invalid_request' } },
     ],
   },
   {
