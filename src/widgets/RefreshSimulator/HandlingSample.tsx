@@ -1,5 +1,6 @@
 import CodeBlock from '@theme/CodeBlock';
 import GuideLink from '@site/src/components/GuideLink';
+import FoldedCode from '../shared/FoldedCode';
 
 /**
  * How a client handles a failed refresh with openid-client v6: classify by `error`, never by the
@@ -34,18 +35,23 @@ async function refresh(config: client.Configuration, session: Session): Promise<
   }
 }`;
 
+/** Folded under the verdict; its highlighted code is built when the reader first opens it. */
 export default function HandlingSample(): React.JSX.Element {
   return (
-    <details>
-      <summary>Handling a failed refresh in your client (openid-client v6, TypeScript)</summary>
-      <CodeBlock language="ts" title="refresh.ts">
-        {refreshHandlingSample}
-      </CodeBlock>
+    <FoldedCode
+      summary="Handling a failed refresh in your client (openid-client v6, TypeScript)"
+      code={refreshHandlingSample}
+      block={() => (
+        <CodeBlock language="ts" title="refresh.ts">
+          {refreshHandlingSample}
+        </CodeBlock>
+      )}
+    >
       <p>
         Tell the three apart by the answer, not by the exception’s class: <code>invalid_grant</code> (400)
         ends the login; <code>invalid_client</code> (401) is your configuration; no OAuth error means the
         provider was not reached. <GuideLink topic="refreshTokens">Refresh tokens in the guide</GuideLink>
       </p>
-    </details>
+    </FoldedCode>
   );
 }
