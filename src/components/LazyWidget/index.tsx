@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import WidgetErrorBoundary from '@site/src/components/WidgetErrorBoundary';
-import { loadHighlighter } from '@site/src/theme/CodeBlock/Content/highlighter';
+import { warmHighlighter } from '@site/src/theme/CodeBlock/Content/highlighter';
 import styles from './styles.module.css';
 
 /**
@@ -10,10 +10,9 @@ import styles from './styles.module.css';
  * ship none of it; static HTML shows a placeholder of the same height, so nothing jumps.
  *
  * Widgets show their requests and answers as highlighted code, and the browser's highlighter (Prism)
- * is a chunk of its own (src/theme/CodeBlock/Content): the reader's first touch of a widget fetches
- * it, so it is there when the first answer is drawn, and a page nobody uses never loads it.
+ * is a chunk of its own (src/theme/CodeBlock/Content): the pointer's or the focus's first visit to a
+ * widget fetches it, so it is there when the first answer is drawn, and a page nobody uses never loads it.
  */
-const warmHighlighter = () => void loadHighlighter().catch(() => undefined);
 
 export function lazyWidget<P extends object>(
   name: string,
@@ -32,7 +31,7 @@ export function lazyWidget<P extends object>(
       <div
         className={styles.frame}
         data-widget={name}
-        onPointerDownCapture={warmHighlighter}
+        onPointerOverCapture={warmHighlighter}
         onFocusCapture={warmHighlighter}
       >
         <BrowserOnly fallback={<Placeholder />}>

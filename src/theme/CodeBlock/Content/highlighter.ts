@@ -21,3 +21,8 @@ export function loadHighlighter(): Promise<Highlighter> {
   );
   return loading;
 }
+
+/** Starts fetching the highlighter when a reader shows intent (a widget's pointer or focus); errors are left to the block. */
+export function warmHighlighter(): void {
+  loadHighlighter().catch(() => undefined);
+}
