@@ -97,7 +97,8 @@ export function startMocks({ baseUrl }: { baseUrl: string }): Promise<void> {
     const base = normaliseBase(baseUrl);
     const [{ setupWorker }, { handlers }] = await Promise.all([import('msw/browser'), import('./handlers')]);
     await setupWorker(...handlers).start({
-      serviceWorker: { url: base + 'mockServiceWorker.js', options: { scope: base } },
+      // The gate in static/mock-worker.js lets only requests to the mock issuer reach MSW's worker.
+      serviceWorker: { url: base + 'mock-worker.js', options: { scope: base } },
       onUnhandledRequest: 'bypass',
       quiet: true,
     });
