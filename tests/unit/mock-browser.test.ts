@@ -176,6 +176,19 @@ describe('the mock in the browser: authorize page → widget page', () => {
     }
   });
 
+  it('starting the mock starts making its signing key, so the first /token after a page load does not wait for it', async () => {
+    const page = await pageLoad('https://portal.test/tools/scope-builder');
+    const generateKey = vi.spyOn(globalThis.crypto.subtle, 'generateKey');
+    vi.doMock('msw/browser', () => ({ setupWorker: () => ({ start: () => new Promise(() => undefined) }) }));
+    try {
+      void page.browser.startMocks({ baseUrl: '/' });
+      await vi.waitFor(() => expect(generateKey).toHaveBeenCalledTimes(1));
+    } finally {
+      vi.doUnmock('msw/browser');
+      generateKey.mockRestore();
+    }
+  });
+
   it('ends the session on the mock logout page and returns to the site', async () => {
     const page = await pageLoad(
       'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/callback/',
