@@ -13,13 +13,15 @@
  * tests/unit/mock-worker.test.ts checks the origin below against the catalogue's mock issuer.
  */
 const mockOrigin = 'https://mock.telenorid.invalid';
+// As a dictionary, every part not named (port, path, query, hash) is a wildcard.
+const mockHost = { protocol: 'https', hostname: new URL(mockOrigin).hostname };
 
 self.addEventListener('install', (event) => {
   if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return;
   event.waitUntil(
     event
       .addRoutes([
-        { condition: { urlPattern: new URLPattern(`${mockOrigin}/*`) }, source: 'fetch-event' },
+        { condition: { urlPattern: new URLPattern(mockHost) }, source: 'fetch-event' },
         { condition: { urlPattern: new URLPattern({}) }, source: 'network' },
       ])
       // Rules this browser does not know: the fetch listener below does the same, a little later.

@@ -23,7 +23,7 @@ function loadWorker({ routing }: { routing: boolean }) {
     addEventListener: (type: string, listener: Listener) => (listeners[type] ??= []).push(listener),
     importScripts: (url: string) => imported.push(url),
   };
-  runInNewContext(source, { self, ...(routing ? { URLPattern } : {}) });
+  runInNewContext(source, { self, URL, ...(routing ? { URLPattern } : {}) });
   return { listeners, imported };
 }
 
@@ -67,7 +67,7 @@ describe('the mock’s service worker', () => {
     });
     await waited;
     expect(routes.map((r) => [r.condition.urlPattern.input, r.source])).toEqual([
-      [`${mockIssuer}/*`, 'fetch-event'],
+      [{ protocol: 'https', hostname: new URL(mockIssuer).hostname }, 'fetch-event'],
       [{}, 'network'],
     ]);
   });
