@@ -364,7 +364,7 @@ function report(data: {
     '',
     '## Widgets: click → verdict, mock environment',
     '',
-    `${data.runs} timed clicks per widget after one warm-up click (MSW start and chunk load), headless Chromium.`,
+    `${data.runs} timed runs per widget (fewer where the Runs column says so) after one warm-up run (MSW start and chunk load), headless Chromium; what each row times is listed under the table.`,
     '',
     latencyTable(data.widgets),
     '',

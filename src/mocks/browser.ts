@@ -10,6 +10,7 @@ import {
   mockAuthorize,
   mockDeviceDecision,
   mockEndSession,
+  mockJwks,
   onMockScenarioChange,
   setMockScenario,
   type MockAuthorizeResult,
@@ -94,10 +95,15 @@ let ready: Promise<void> | undefined;
 export function startMocks({ baseUrl }: { baseUrl: string }): Promise<void> {
   ready ??= (async () => {
     prepareTenant(baseUrl);
+    // The mock's signing key is made once per page load, on first use (an RSA key pair, tens to
+    // hundreds of milliseconds): make it now, while the worker starts and the login window loads,
+    // so the first /token after a page load does not wait for it (issue #19).
+    void mockJwks();
     const base = normaliseBase(baseUrl);
     const [{ setupWorker }, { handlers }] = await Promise.all([import('msw/browser'), import('./handlers')]);
     await setupWorker(...handlers).start({
-      serviceWorker: { url: base + 'mockServiceWorker.js', options: { scope: base } },
+      // The gate in static/mock-worker.js lets only requests to the mock issuer reach MSW's worker.
+      serviceWorker: { url: base + 'mock-worker.js', options: { scope: base } },
       onUnhandledRequest: 'bypass',
       quiet: true,
     });

@@ -1015,8 +1015,11 @@ async function checkIdTokenHint(hint: string): Promise<HintCheck> {
     return { ok: false, why: `it was issued by ${String(claims.iss)}, not by ${state.config.issuer}` };
   const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
   if (!findMockClient(aud)) return { ok: false, why: 'its audience is not one of the mock’s clients' };
-  const key = await getSigningKey();
-  if (header.kid !== key.kid) {
+  // Only a key this page already holds: a page that signed nothing (the mock's logout page, a new
+  // document) would otherwise generate an RSA key pair here — hundreds of milliseconds on every
+  // logout (issue #19) — only to find that its kid is not the hint's.
+  const key = signingKey ? await signingKey : undefined;
+  if (!key || header.kid !== key.kid) {
     if (typeof header.kid === 'string' && header.kid.startsWith('mock-') && header.typ === 'JWT')
       return { ok: true, payload: claims };
     return { ok: false, why: 'its signature is not the mock’s' };

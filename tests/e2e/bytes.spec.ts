@@ -38,7 +38,12 @@ test.describe('byte budget', () => {
         modules,
         // A tool page is measured with its widget on screen (its chunks loaded).
         ready: widget
-          ? (pg) => pg.locator(`[data-widget="${widget.name}"]`).getByRole('button').first().waitFor()
+          ? (pg) =>
+              pg
+                .locator(`[data-widget="${widget.widget ?? widget.name}"]`)
+                .getByRole('button')
+                .first()
+                .waitFor()
           : undefined,
       });
       const unknown = js.executed.filter((f) => !(f.file in modules)).map((f) => f.file);

@@ -99,7 +99,7 @@ test('the scope builder shows the mock’s URL without starting the mock; Run st
   const { problems } = watchConsole(page);
   const worker: string[] = [];
   page.on('request', (r) => {
-    if (/mockServiceWorker\.js|mock\.telenorid\.invalid/.test(r.url())) worker.push(r.url());
+    if (/mockServiceWorker\.js|mock-worker\.js|mock\.telenorid\.invalid/.test(r.url())) worker.push(r.url());
   });
   await gotoHydrated(page, 'tools/scope-builder?env=mock');
   const widget = page.locator('[data-widget="scope builder"]');

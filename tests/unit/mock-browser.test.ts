@@ -156,6 +156,39 @@ describe('the mock in the browser: authorize page → widget page', () => {
     expect(page.tenant.getMockScenario().ssoSession).toBe(false);
   });
 
+  it('the logout page takes the widget page’s ID token as id_token_hint without making a key of its own', async () => {
+    // The hint was signed in another page's memory (the widget page's key): the logout page, a new
+    // document, has none, and making one (an RSA key pair) only to compare kids cost ~300 ms a logout.
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const hint = `${b64({ alg: 'RS256', kid: 'mock-widget-page', typ: 'JWT' })}.${b64({ iss: 'https://mock.telenorid.invalid', aud: 'mock-mobile', sub: 'x' })}.c2ln`;
+    const page = await pageLoad(
+      `https://portal.test/mock/logout?${new URLSearchParams({ id_token_hint: hint, post_logout_redirect_uri: 'https://portal.test/callback/', state: 'st' })}`,
+    );
+    page.tenant.setMockScenario({ ssoSession: true });
+    const generateKey = vi.spyOn(globalThis.crypto.subtle, 'generateKey');
+    try {
+      const r = await page.browser.answerMockLogoutPage({ baseUrl: '/' });
+      expect(r.redirectTo).toBe('https://portal.test/callback/?state=st');
+      expect(page.tenant.getMockScenario().ssoSession).toBe(false);
+      expect(generateKey).not.toHaveBeenCalled();
+    } finally {
+      generateKey.mockRestore();
+    }
+  });
+
+  it('starting the mock starts making its signing key, so the first /token after a page load does not wait for it', async () => {
+    const page = await pageLoad('https://portal.test/tools/scope-builder');
+    const generateKey = vi.spyOn(globalThis.crypto.subtle, 'generateKey');
+    vi.doMock('msw/browser', () => ({ setupWorker: () => ({ start: () => new Promise(() => undefined) }) }));
+    try {
+      void page.browser.startMocks({ baseUrl: '/' });
+      await vi.waitFor(() => expect(generateKey).toHaveBeenCalledTimes(1));
+    } finally {
+      vi.doUnmock('msw/browser');
+      generateKey.mockRestore();
+    }
+  });
+
   it('ends the session on the mock logout page and returns to the site', async () => {
     const page = await pageLoad(
       'https://portal.test/mock/logout?post_logout_redirect_uri=https://portal.test/callback/',

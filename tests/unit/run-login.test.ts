@@ -87,6 +87,16 @@ describe('runLogin', () => {
     expect(outcome.answer?.ok && outcome.answer.response.code).toBe('abc');
   });
 
+  it('popup: a request already built opens the window on its URL, not on a blank page navigated after', async () => {
+    const pending = runLogin(authorize, { mode: 'popup' });
+    expect(win['open']).toHaveBeenCalledTimes(1);
+    expect((win['open'] as ReturnType<typeof vi.fn>).mock.calls[0]![0]).toBe(authorize.url);
+    await Promise.resolve();
+    expect(popup!.location.href).toBe('about:blank'); // the fake window: never told to go anywhere else
+    post({ type: callbackMessageType, url: `${origin}/callback/?code=abc&state=state-1` });
+    expect((await pending).kind).toBe('callback');
+  });
+
   it('a state this browser did not send is a callback whose answer is state_mismatch', async () => {
     const pending = runLogin(authorize, { mode: 'popup' });
     await Promise.resolve();

@@ -9,9 +9,10 @@
  * in `/callback/` (a folder), because servers that map `callback.html` may drop the query, and
  * because the local test tenant accepts exactly those paths on loopback origins.
  *
- * **Popup (preferred).** In the click handler the widget calls `openLoginPopup()` (synchronously,
- * so no popup blocker interferes), then builds the request and `navigatePopup(popup, url)`, and
- * awaits `awaitPopupCallback(popup)`. The PKCE verifier, state and nonce stay in the widget's
+ * **Popup (preferred).** In the click handler the widget calls `openLoginPopup(url)` (synchronously,
+ * so no popup blocker interferes) — or, when the request is built only after the click,
+ * `openLoginPopup()` on a blank page and then `navigatePopup(popup, url)` — and awaits
+ * `awaitPopupCallback(popup)`. The PKCE verifier, state and nonce stay in the widget's
  * memory. The callback page finds a same-origin `window.opener`, posts
  * `{ type: 'tidp:login-callback', url }` to `location.origin` only, and closes itself. The widget
  * accepts a message only from that origin, from that popup window, of that type; then it checks
@@ -101,10 +102,12 @@ export function isFrameCallbackMessage(data: unknown): data is FrameCallbackMess
 /**
  * Open the login popup. Call it synchronously inside the click handler, before any `await`, or
  * the browser may block it. Returns null when blocked: then use `beginRedirectLogin`.
+ * With `url` (a request already built) the window opens on it at once; without, on a blank page
+ * to `navigatePopup` later — one more navigation in the window before the login starts.
  */
-export function openLoginPopup(): Window | null {
+export function openLoginPopup(url = 'about:blank'): Window | null {
   try {
-    return window.open('about:blank', popupWindowName, 'popup,width=520,height=720');
+    return window.open(url, popupWindowName, 'popup,width=520,height=720');
   } catch {
     return null;
   }

@@ -145,8 +145,10 @@ export async function runLogin<C = undefined>(
   source: RequestSource,
   options: LoginOptions<C>,
 ): Promise<LoginOutcome> {
-  // Synchronously, in the click: the only moment a browser lets a page open a window.
-  const popup = options.mode === 'popup' ? openLoginPopup() : null;
+  // Synchronously, in the click: the only moment a browser lets a page open a window. A request
+  // already built opens the window on its URL (no blank page to navigate away from first).
+  const ready = typeof source === 'function' ? undefined : source.url;
+  const popup = options.mode === 'popup' ? openLoginPopup(ready) : null;
   const built = await resolveRequest(source);
   if (!built.ok) {
     popup?.close();
@@ -170,7 +172,7 @@ export async function runLogin<C = undefined>(
     return redirectTo(request, options.redirect, options.mode === 'redirect' ? 'redirect' : 'popup');
   }
   try {
-    navigatePopup(popup, request.url);
+    if (ready === undefined) navigatePopup(popup, request.url);
   } catch {
     popup.close();
     if (!options.redirect) return { kind: 'popup_blocked' };

@@ -1,0 +1,41 @@
+// The mock's service worker answers only the mock issuer (static/mock-worker.js, issue #19): once it
+// runs, the login window's round-trip pages (mock authorize, callback) and their scripts still come
+// from the network and the HTTP cache, not through MSW's passthrough on the worker's one thread, which
+// cost the scope builder's Run a few milliseconds per script on every login.
+import { expect, test, type Response } from '@playwright/test';
+import { gotoHydrated, signInIfAsked } from './support/site';
+
+test('with the mock running, the login window’s pages and scripts bypass its worker; the mock’s answers come from it', async ({
+  page,
+}) => {
+  await gotoHydrated(page, 'tools/scope-builder?env=mock');
+  const widget = page.locator('[data-widget="scope builder"]');
+  const run = widget.getByRole('button', { name: 'Run', exact: true });
+  const verdict = widget.getByRole('region', { name: 'Run', exact: true }).getByRole('status');
+  // The first Run starts the mock and logs in (the login screen); the second reuses the SSO session.
+  const first = page.waitForEvent('popup');
+  await run.click();
+  await signInIfAsked(await first);
+  await expect(verdict).toHaveText(/^Done: tokens received/);
+  await expect(run).not.toHaveAttribute('aria-disabled', 'true');
+
+  const mockAnswers: Response[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith('https://mock.telenorid.invalid/')) mockAnswers.push(r);
+  });
+  const second = page.waitForEvent('popup');
+  await run.click();
+  const popup = await second;
+  const windowAnswers: Response[] = [];
+  popup.on('response', (r) => windowAnswers.push(r));
+  await popup.waitForEvent('close');
+  await expect(verdict).toHaveText(/^Done: tokens received/);
+
+  const scripts = windowAnswers.filter((r) => r.url().includes('/assets/round-trip/'));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(windowAnswers.filter((r) => r.fromServiceWorker()).map((r) => new URL(r.url()).pathname)).toEqual(
+    [],
+  );
+  expect(mockAnswers.map((r) => new URL(r.url()).pathname)).toContain('/connect/token');
+  expect(mockAnswers.every((r) => r.fromServiceWorker())).toBe(true);
+});
