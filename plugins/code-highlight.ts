@@ -19,17 +19,20 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { normalizeTokens, Prism, type PrismTheme } from 'prism-react-renderer';
 import type { HighlightData, PaletteEntry, Run, TokenLook } from '../src/theme/CodeBlock/highlightData';
-
-/** Grammars the guide needs beyond prism-react-renderer's own set (the browser loads the same ones). */
-const extraGrammars = ['bash', 'http'] as const;
+import { lazyGrammarNames, loadGrammar } from '../src/theme/CodeBlock/Content/lazyGrammars';
 
 let grammarsLoaded: Promise<void> | undefined;
 
-/** Adds the extra grammars to prism-react-renderer's Prism (its components register on globalThis.Prism). */
+/**
+ * Adds the guide's extra grammars (bash, http) to prism-react-renderer's Prism, with the loader the
+ * browser uses (src/theme/CodeBlock/Content/lazyGrammars.ts); a build without one fails.
+ */
 export function loadGrammars(): Promise<void> {
   grammarsLoaded ??= (async () => {
-    (globalThis as { Prism?: unknown }).Prism = Prism;
-    for (const name of extraGrammars) await import(`prismjs/components/prism-${name}.js`);
+    for (const name of lazyGrammarNames) {
+      await loadGrammar(name);
+      if (!Prism.languages[name]) throw new Error(`code-highlight: the Prism grammar "${name}" did not load`);
+    }
   })();
   return grammarsLoaded;
 }

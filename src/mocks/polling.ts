@@ -9,6 +9,8 @@
 import { ciba, deviceFlow } from '../oidc/catalogue/polling-flows';
 import { findTestUser, findTestUserByHint, type TestUser } from '../oidc/catalogue/fixtures';
 import type { MockClient } from './users';
+// What the simulated phone shows: one shape on both engines (src/oidc/polling.ts).
+import type { PhonePrompt } from '../oidc/polling';
 
 export type PollingAnswer =
   | { ok: true; user: TestUser; scope: string[]; sessionId: string; authTime: number }
@@ -270,16 +272,6 @@ export function startMockCiba(
     json: { auth_req_id: authReqId, expires_in: expiresIn, interval: ciba.intervalSeconds.value },
   };
 }
-
-/** What the simulated phone shows: requests waiting for the user (never the auth_req_id). */
-export type PhonePrompt = {
-  prompt: string;
-  msisdn: string;
-  userName: string;
-  scope: string[];
-  bindingMessage?: string;
-  expiresInSeconds: number;
-};
 
 export function mockPhonePrompts(nowMs: number): PhonePrompt[] {
   return [...state.requests.values()]

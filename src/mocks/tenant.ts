@@ -49,7 +49,8 @@ import {
 } from './users';
 import { mockCibaClient, mockDeviceClient } from './users';
 import { mockDevicePath } from './control';
-import type { DeviceDecisionResult, PhonePrompt, PollingAnswer } from './polling';
+import type { PhonePrompt } from '../oidc/polling';
+import type { DeviceDecisionResult, PollingAnswer } from './polling';
 
 /** The polling flows load on first use, so pages that only log in do not carry them. */
 let pollingModule: typeof import('./polling') | undefined;

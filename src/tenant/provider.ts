@@ -70,6 +70,26 @@ function localClient(ctx: KoaContextWithOIDC | undefined, clientId: string | und
   return client;
 }
 
+/**
+ * A fixture client's identity as oidc-provider registers it, the same for every test client: its id
+ * and name, a secret sent by basic auth or none, and native for a mobile app.
+ */
+function clientIdentity(c: {
+  clientId: string;
+  description: string;
+  clientSecret?: string | undefined;
+  clientType: string;
+}): ClientMetadata {
+  return {
+    client_id: c.clientId,
+    client_name: c.description,
+    ...(c.clientSecret
+      ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
+      : { token_endpoint_auth_method: 'none' }),
+    application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+  };
+}
+
 export async function createSigningKey(): Promise<jose.JWK> {
   const { privateKey } = await jose.generateKeyPair(signingAlgorithm, { extractable: true });
   const jwk = await jose.exportJWK(privateKey);
@@ -88,12 +108,7 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
   const configuration: Configuration = {
     clients: localClients
       .map((c): ClientMetadata => ({
-        client_id: c.clientId,
-        client_name: c.description,
-        ...(c.clientSecret
-          ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
-          : { token_endpoint_auth_method: 'none' }),
-        application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+        ...clientIdentity(c),
         // TelenorID+ subs are pairwise (facts §12); both engines derive them the same way (fixtures).
         subject_type: 'pairwise',
         grant_types: issuesRefreshTokens(c)
@@ -111,12 +126,7 @@ export async function createProvider(options: TenantOptions): Promise<Provider> 
         // oidc-provider lets a pairwise client of these grants authenticate only with its own keys, so
         // they are registered as `public` and get their pairwise sub from the fixtures (pollingSub).
         [deviceTestClient('local'), cibaTestClient('local')].map((c): ClientMetadata => ({
-          client_id: c.clientId,
-          client_name: c.description,
-          ...(c.clientSecret
-            ? { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }
-            : { token_endpoint_auth_method: 'none' }),
-          application_type: c.clientType === 'MobileApp' ? 'native' : 'web',
+          ...clientIdentity(c),
           subject_type: 'public',
           grant_types: c.sector === 'ciba' ? [ciba.grantType] : [deviceFlow.grantType, 'refresh_token'],
           response_types: [],

@@ -7,8 +7,7 @@
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
-import ErrorPageLink from '@site/src/components/ErrorPageLink';
-import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
+import { buildShareLink, isRunning, readShareLink, telenorIdPlusIssuers } from '@site/src/oidc';
 import { ciba } from '@site/src/oidc/catalogue/polling-flows';
 import { findTestUser, findTestUserByHint, testUsers } from '@site/src/oidc/catalogue/fixtures';
 import {
@@ -25,6 +24,7 @@ import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
 import { usePolling } from '../shared/usePolling';
 import PollingOutcome from '../shared/PollingOutcome';
+import PollingRunLine from '../shared/PollingRunLine';
 import SimulatedPhone from './SimulatedPhone';
 import styles from '../shared/polling.module.css';
 
@@ -104,7 +104,6 @@ export default function CibaTryout(): React.JSX.Element {
       ['user', findTestUserByHint(form.loginHint)?.id],
     ]);
   const curls = documentedCibaCurls(env.issuer ?? telenorIdPlusIssuers.staging, request);
-  const failed = run.phase === 'failed' ? run.verdict : undefined;
   const field = (
     name: 'loginHint' | 'bindingMessage' | 'requestedExpiry',
     label: React.ReactNode,
@@ -205,15 +204,7 @@ export default function CibaTryout(): React.JSX.Element {
           <CopyButton value={shareUrl} label="Copy link to this setup" />
         </div>
       </form>
-      <p role="status" className={styles.status} data-run-status>
-        {run.phase === 'failed' ? '' : runLine(run)}
-      </p>
-      {failed ? (
-        <div role="alert" className="alert alert--danger">
-          <p>{failed.line}</p>
-          <ErrorPageLink code={failed.failure?.error ?? failed.failure?.code} />
-        </div>
-      ) : null}
+      <PollingRunLine run={run} />
       {busy && plan ? (
         <section className={styles.card} aria-labelledby={`${ids}-poll`}>
           <h3 id={`${ids}-poll`}>2. The service polls; the user answers on the phone</h3>

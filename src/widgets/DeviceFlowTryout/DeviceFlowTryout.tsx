@@ -5,10 +5,9 @@
  * machine (usePolling); every request goes through src/oidc/runners/device-flow.ts.
  */
 import { useEffect, useId, useReducer, useRef } from 'react';
-import ErrorPageLink from '@site/src/components/ErrorPageLink';
 import Assumed from '@site/src/components/Assumed';
 import CopyButton from '@site/src/components/CopyButton';
-import { buildShareLink, isRunning, readShareLink, runLine, telenorIdPlusIssuers } from '@site/src/oidc';
+import { buildShareLink, isRunning, readShareLink, telenorIdPlusIssuers } from '@site/src/oidc';
 import { deviceFlow } from '@site/src/oidc/catalogue/polling-flows';
 import { documentedDeviceCurls, startDeviceRun } from '@site/src/oidc/runners/device-flow';
 import { pollingSettings } from '@site/src/oidc/runners/polling-run';
@@ -19,6 +18,7 @@ import { inactiveWhen, submitUnless } from '../shared/busyButton';
 import { bringIntoView } from '../shared/bringIntoView';
 import { usePolling } from '../shared/usePolling';
 import PollingOutcome from '../shared/PollingOutcome';
+import PollingRunLine from '../shared/PollingRunLine';
 import DeviceCode from './DeviceCode';
 import styles from '../shared/polling.module.css';
 
@@ -65,7 +65,6 @@ export default function DeviceFlowTryout(): React.JSX.Element {
       ['scope', form.scope.trim()],
     ]);
   const curls = documentedDeviceCurls(env.issuer ?? telenorIdPlusIssuers.staging, scope);
-  const failed = run.phase === 'failed' ? run.verdict : undefined;
 
   return (
     <div className={styles.tryout} ref={frame} data-tryout="device-flow">
@@ -108,15 +107,7 @@ export default function DeviceFlowTryout(): React.JSX.Element {
           <CopyButton value={shareUrl} label="Copy link to this setup" />
         </div>
       </form>
-      <p role="status" className={styles.status} data-run-status>
-        {run.phase === 'failed' ? '' : runLine(run)}
-      </p>
-      {failed ? (
-        <div role="alert" className="alert alert--danger">
-          <p>{failed.line}</p>
-          <ErrorPageLink code={failed.failure?.error ?? failed.failure?.code} />
-        </div>
-      ) : null}
+      <PollingRunLine run={run} />
       {startInfo.current && (busy || run.phase !== 'idle') ? (
         <DeviceCode
           start={startInfo.current}

@@ -7,6 +7,9 @@ const grammars: Record<string, () => Promise<unknown>> = {
 };
 const aliases: Record<string, string> = { sh: 'bash', shell: 'bash' };
 
+/** The grammars the guide needs beyond prism-react-renderer's own (the build loads them too). */
+export const lazyGrammarNames = Object.keys(grammars);
+
 const loading = new Map<string, Promise<void>>();
 
 /** The grammar to load for `language`, or undefined when it is bundled or already loaded. */
