@@ -23,12 +23,17 @@ test('with the mock running, the login window’s pages and scripts bypass its w
   page.on('response', (r) => {
     if (r.url().startsWith('https://mock.telenorid.invalid/')) mockAnswers.push(r);
   });
+  // The window closes itself at once with the SSO session: listen on the context, before the click,
+  // so no answer and no close is missed (a listener added once the popup exists could miss both).
+  const windowAnswers: Response[] = [];
+  page.context().on('response', (r) => {
+    if (/\/(mock\/authorize|callback)\/|\/assets\/round-trip\//.test(new URL(r.url()).pathname))
+      windowAnswers.push(r);
+  });
   const second = page.waitForEvent('popup');
   await run.click();
   const popup = await second;
-  const windowAnswers: Response[] = [];
-  popup.on('response', (r) => windowAnswers.push(r));
-  await popup.waitForEvent('close');
+  await expect.poll(() => popup.isClosed()).toBe(true);
   await expect(verdict).toHaveText(/^Done: tokens received/);
 
   const scripts = windowAnswers.filter((r) => r.url().includes('/assets/round-trip/'));
