@@ -26,11 +26,16 @@ export function inlineScriptHashes(html: string): string[] {
   return [...hashes];
 }
 
-/** The page with its inline-script hashes added to the meta policy's script-src; unchanged without one. */
+/**
+ * The page with its inline-script hashes added to the meta policy's script-src; unchanged without one.
+ * A hash the policy already lists is not added again (the round-trip pages hash their own script when
+ * they are written, plugins/round-trip-pages.ts, and pass through here after the build).
+ */
 export function addInlineHashes(html: string): string {
   const meta = metaPattern.exec(html);
   if (!meta) return html;
-  const hashes = inlineScriptHashes(html);
+  const listed = new Set(/script-src ([^;]*)/.exec(meta[1]!)?.[1]?.split(' '));
+  const hashes = inlineScriptHashes(html).filter((h) => !listed.has(h));
   if (hashes.length === 0) return html;
   const policy = meta[1]!.replace(
     /script-src ([^;]*)/,

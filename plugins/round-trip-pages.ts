@@ -1,20 +1,25 @@
 // The login round trip's pages as small static pages (issue #19): the mock's authorization and logout
 // endpoints (`<baseUrl>mock/authorize/`, `<baseUrl>mock/logout/`) and the OAuth callback
-// (`<baseUrl>callback/`). Each is plain HTML with one small script bundled by esbuild from
-// src/round-trip/ — no React, no site bundle — so a popup or hidden frame that passes through them
-// costs a few kilobytes instead of two full portal pages. The callback loads a second, larger script
-// only for an answer no login waits for (src/round-trip/arrival.ts).
+// (`<baseUrl>callback/`). Each is plain HTML with its one script bundled by esbuild from
+// src/round-trip/ and written into the page — no React, no site bundle, nothing else to fetch — so a
+// popup or hidden frame that passes through them costs a few kilobytes instead of two full portal
+// pages. Inline, because a login window is a chain of page loads on the reader's main thread: a module
+// script and its chunks, even from the cache, are a fetch each before the page can answer (~15 ms a
+// Run, issue #19). The callback loads a second, larger script file only for an answer no login waits
+// for (src/round-trip/arrival.ts).
 //
 // The plugin writes the pages and scripts in `loadContent` (so `npm start` and `docusaurus build`
 // both have them) into `.docusaurus/round-trip-pages/`, which docusaurus.config.ts lists among the
 // static directories: the dev server serves it, the build copies it. Each page carries its own
-// Content-Security-Policy <meta> (the site's policy from config/security-headers.mjs, script-src
-// 'self' and no inline script at all), so plugins/content-security-policy.ts has nothing to add.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+// Content-Security-Policy <meta> (the site's policy from config/security-headers.mjs) whose script-src
+// is 'self' plus the SHA-256 of the page's own script (plugins/content-security-policy.ts's
+// `addInlineHashes`, here already, so `npm start` serves it too): nothing injected can run.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { build, type PluginBuild } from 'esbuild';
+import { build, type BuildOptions, type PluginBuild } from 'esbuild';
 import { metaContentSecurityPolicy, referrerPolicy } from '../config/security-headers.mjs';
+import { addInlineHashes } from './content-security-policy';
 
 export const roundTripStaticDir = '.docusaurus/round-trip-pages';
 
@@ -82,18 +87,25 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .user{display:block;width:100%;text-align:left;font:inherit;padding:.6rem 1rem;border:1px solid var(--line);border-radius:.4rem;background:transparent;color:inherit;cursor:pointer}
 .user--hinted{border:2px solid var(--link)}.user:disabled{opacity:.6;cursor:progress}`;
 
-/** The HTML of one page; `script` is the URL of its bundled entry, `preload` the chunks it imports. */
 /** Where Docusaurus keeps the reader's colour mode (its siteStorage: type, and `theme` + namespace). */
 export type ThemeStorage = { type: 'localStorage' | 'sessionStorage'; key: string };
 
+/**
+ * The HTML of one page, with `script` (its bundled entry, classic script) written at the end of the
+ * body, where the page's elements exist, as a module script would have found them.
+ */
 export function roundTripPageHtml(
   page: RoundTripPage,
   baseUrl: string,
   script: string,
-  preload: string[] = [],
   theme: ThemeStorage = { type: 'localStorage', key: 'theme' },
 ): string {
-  return `<!doctype html>
+  // Written as it is into a <script> element: it must not be able to end it or open a comment.
+  if (/<\/script|<!--/i.test(script))
+    throw new Error(
+      `round-trip pages: the script of /${page.route} cannot be inlined (it contains </script or <!--)`,
+    );
+  const html = `<!doctype html>
 <html lang="en" data-base-url="${escapeHtml(baseUrl)}" data-theme-storage="${theme.type}" data-theme-key="${escapeHtml(theme.key)}">
 <head>
 <meta charset="utf-8">
@@ -104,8 +116,7 @@ export function roundTripPageHtml(
 <title>${escapeHtml(page.title)} | TelenorID+ Developer Portal</title>
 <link rel="icon" href="${escapeHtml(baseUrl)}img/favicon.svg">
 <style>${css}</style>
-<script type="module" src="${escapeHtml(script)}"></script>
-${preload.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}">\n`).join('')}</head>
+</head>
 <body>
 <main>
 <h1>${escapeHtml(page.heading)}</h1>
@@ -113,9 +124,15 @@ ${page.intro ? `<p>${escapeHtml(page.intro)}</p>\n` : ''}<p role="status" id="st
 <noscript><p>This page needs JavaScript to hand the login back to the portal’s tools.</p></noscript>
 <p id="back"><a href="${escapeHtml(baseUrl)}tools">Back to the portal’s tools</a></p>
 </main>
+<script>${script}</script>
 </body>
 </html>
 `;
+  // script-src 'self' plus the hash of this script, as every built page gets for its own inline scripts.
+  const hashed = addInlineHashes(html);
+  if (hashed === html)
+    throw new Error(`round-trip pages: no policy took the hash of /${page.route}'s script`);
+  return hashed;
 }
 
 /**
@@ -138,7 +155,25 @@ const noMockWorker = {
   },
 };
 
-/** Bundles src/round-trip/ and writes the three pages under `outDir` for the site at `baseUrl`. */
+/** What every round-trip bundle is built with. */
+const bundleOptions = (siteDir: string): BuildOptions => ({
+  bundle: true,
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  absWorkingDir: siteDir,
+  alias: { '@site': siteDir },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+/**
+ * Bundles src/round-trip/ and writes the pages under `outDir` for the site at `baseUrl`: each page's
+ * entry as one classic script inside the page, and the callback's arrival script
+ * (src/round-trip/arrival.ts) as the one file under `assets/round-trip/`, which the callback imports
+ * by its URL only for an answer no login waits for.
+ */
 export async function writeRoundTripPages(
   siteDir: string,
   outDir: string,
@@ -147,53 +182,39 @@ export async function writeRoundTripPages(
 ): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   const assets = path.join(outDir, 'assets', 'round-trip');
-  const result = await build({
-    entryPoints: roundTripPages.map((p) => path.join(siteDir, 'src', 'round-trip', `${p.entry}.ts`)),
-    outdir: assets,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2020'],
-    minify: true,
-    metafile: true,
-    absWorkingDir: siteDir,
-    entryNames: '[name].[hash]',
-    chunkNames: '[name].[hash]',
-    alias: { '@site': siteDir },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
+  const arrival = await build({
+    ...bundleOptions(siteDir),
     plugins: [noMockWorker],
-    logLevel: 'warning',
+    entryPoints: [path.join(siteDir, 'src', 'round-trip', 'arrival.ts')],
+    outdir: assets,
+    format: 'esm',
+    entryNames: '[name].[hash]',
+    metafile: true,
   });
-  const outputs = result.metafile.outputs;
+  const arrivalFile = Object.keys(arrival.metafile?.outputs ?? {}).find((o) => o.endsWith('.js'));
+  if (!arrivalFile) throw new Error('round-trip pages: esbuild wrote no arrival script');
+  const arrivalUrl = `${baseUrl}assets/round-trip/${path.basename(arrivalFile)}`;
+  const arrivalByUrl = {
+    name: 'arrival-by-url',
+    setup(b: PluginBuild) {
+      b.onResolve({ filter: /^\.\/arrival$/ }, () => ({ path: arrivalUrl, external: true }));
+    },
+  };
   for (const page of roundTripPages) {
-    const entry = path.join('src', 'round-trip', `${page.entry}.ts`);
-    const out = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.replace(/\\/g, '/') === entry);
-    if (!out) throw new Error(`round-trip pages: esbuild wrote no script for ${entry}`);
-    const url = (file: string) => `${baseUrl}assets/round-trip/${path.basename(file)}`;
-    // The chunks the entry imports statically, fetched with it rather than after it has been parsed.
-    const preload = new Set<string>();
-    const visit = (file: string) => {
-      for (const i of outputs[file]?.imports ?? []) {
-        if (i.kind !== 'import-statement' || preload.has(i.path)) continue;
-        preload.add(i.path);
-        visit(i.path);
-      }
-    };
-    visit(out);
+    const result = await build({
+      ...bundleOptions(siteDir),
+      plugins: [noMockWorker, arrivalByUrl],
+      entryPoints: [path.join(siteDir, 'src', 'round-trip', `${page.entry}.ts`)],
+      format: 'iife',
+      write: false,
+    });
+    const script = result.outputFiles.length === 1 ? result.outputFiles[0]!.text.trim() : undefined;
+    if (!script)
+      throw new Error(`round-trip pages: esbuild wrote no script for src/round-trip/${page.entry}.ts`);
     const dir = path.join(outDir, page.route);
     await mkdir(dir, { recursive: true });
-    await writeFile(
-      path.join(dir, 'index.html'),
-      roundTripPageHtml(page, baseUrl, url(out), [...preload].map(url), theme),
-    );
+    await writeFile(path.join(dir, 'index.html'), roundTripPageHtml(page, baseUrl, script, theme));
   }
-}
-
-/** The scripts written (for the bench and the tests): name → bytes on disk. */
-export async function roundTripScripts(outDir: string): Promise<string[]> {
-  return (await readdir(path.join(outDir, 'assets', 'round-trip'))).filter((f) => f.endsWith('.js'));
 }
 
 export default function roundTripPagesPlugin(context: LoadContext): Plugin {

@@ -407,7 +407,8 @@ function report(data: {
     '  (src/theme/CodeBlock/Content); theme-classic’s prism-include-languages is replaced by a no-op, since with no',
     '  additional languages it still bundled Prism’s whole component index (~5 kB gzip) into main.js.',
     '- **Round trips** (issue #19): the mock’s authorize and logout pages and the callback are static pages with',
-    '  their own small scripts (plugins/round-trip-pages.ts), not portal pages that load the site bundle.',
+    '  their own small script written into the page (plugins/round-trip-pages.ts), not portal pages that load the',
+    '  site bundle; a login window fetches no script file.',
     '',
   ];
   return { markdown: lines.join('\n'), budgets };

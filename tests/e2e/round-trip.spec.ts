@@ -1,6 +1,7 @@
 // Issue #19: the login round trip passes through small static pages (the mock's authorize and logout
 // endpoints, the callback) that load no React and no site bundle, each with its own policy, and a
 // tool page starts the mock only when the reader acts.
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './support/console';
 import { gotoHydrated, pressInClosingWindow } from './support/site';
@@ -14,7 +15,7 @@ function watchScripts(page: Page): string[] {
   return scripts;
 }
 
-test('the callback, opened by hand, runs only its own small scripts and explains what arrived', async ({
+test('the callback, opened by hand, fetches only its arrival script and explains what arrived', async ({
   page,
 }) => {
   const { problems } = watchConsole(page);
@@ -23,15 +24,13 @@ test('the callback, opened by hand, runs only its own small scripts and explains
   await expect(page.getByRole('heading', { name: 'An authorization code arrived' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('No login started in this tab');
   expect(page.url()).not.toContain('code=');
-  // The page's own script and, for this case only, the arrival script: nothing of the site bundle.
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.filter((s) => !s.startsWith('/assets/round-trip/'))).toEqual([]);
-  expect(scripts.some((s) => /\/arrival\.[A-Z0-9]+\.js$/.test(s))).toBe(true);
+  // The page's own script is in the page; for this case only, the arrival script: nothing of the site bundle.
+  expect(scripts).toEqual([expect.stringMatching(/^\/assets\/round-trip\/arrival\.[A-Z0-9]+\.js$/)]);
   await expect(page.locator('html[data-has-hydrated]')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
-test('a popup’s callback hands the answer to its opener and loads no arrival script', async ({ page }) => {
+test('a popup’s callback hands the answer to its opener and fetches no script at all', async ({ page }) => {
   await gotoHydrated(page, '');
   await page.evaluate(() => {
     const w = window as unknown as { received: unknown[] };
@@ -50,23 +49,49 @@ test('a popup’s callback hands the answer to its opener and loads no arrival s
     .poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received))
     .toEqual([{ type: 'tidp:login-callback', url: expect.stringContaining('callback/?code=c&state=s') }]);
   if (!popup.isClosed()) await popup.waitForEvent('close');
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.filter((s) => !s.startsWith('/assets/round-trip/') || /arrival/.test(s))).toEqual([]);
+  // Its script is written into the page (plugins/round-trip-pages.ts): a login window fetches none.
+  expect(scripts).toEqual([]);
 });
 
-test('each round-trip page carries its own policy: scripts from the site only, none inline', async ({
+test('each round-trip page carries its own policy: scripts from the site, and inline only its own, by hash', async ({
   page,
 }) => {
-  for (const path of ['mock/authorize/', 'mock/logout/', 'callback/']) {
+  for (const path of ['mock/authorize/', 'mock/logout/', 'callback/', 'mock/device/']) {
     const html = await (await page.request.get(path)).text();
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
-    // 'self' and nothing else: no inline script, no hash, no other host.
-    expect(/script-src ([^;]*)/.exec(policy)?.[1], path).toBe("'self'");
-    expect(html.match(/<script\b[^>]*>/g), path).toEqual([
-      expect.stringMatching(/^<script type="module" src="\/assets\/round-trip\/[a-z]+\.[A-Z0-9]+\.js">$/),
-    ]);
+    // 'self' and the hash of the one script the page holds: nothing else inline, no other host.
+    const sources = /script-src ([^;]*)/.exec(policy)?.[1]?.split(' ');
+    expect(sources?.[0], path).toBe("'self'");
+    expect(sources, path).toHaveLength(2);
+    expect(html.match(/<script\b[^>]*>/g), path).toEqual(['<script>']);
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const digest = createHash('sha256').update(script, 'utf8').digest('base64');
+    expect(sources?.[1], path).toBe(`'sha256-${digest}'`);
     expect(html, path).toContain('<meta name="robots" content="noindex, nofollow">');
   }
+});
+
+test('a script injected into a round-trip page does not run: the policy allows only the page’s own', async ({
+  page,
+}) => {
+  const { problems } = watchConsole(page);
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (d: string) => violations.push(d));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (d: string) => void }).reportViolation(e.violatedDirective),
+    ),
+  );
+  await page.goto('callback/?code=c&state=s');
+  await expect(page.getByRole('status')).toContainText('No login started in this tab');
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'document.title = "injected"';
+    document.body.append(s);
+  });
+  await expect.poll(() => violations).toContain('script-src-elem');
+  expect(await page.title()).not.toBe('injected');
+  expect(problems.filter((p) => !/Content Security Policy/.test(p))).toEqual([]);
 });
 
 test('the mock authorize page shows an unknown redirect_uri as an error and goes nowhere', async ({
