@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '../../src/mocks/node';
 import { mockAuthorize, mockEndSession, resetMockTenant } from '../../src/mocks/tenant';
 import { failureSentence, fetchDiscovery, type ClientSettings } from '../../src/oidc';
+import { refreshTokens } from '../../src/oidc/tokens';
 import { testClient, type Engine } from '../../src/oidc/catalogue/fixtures';
 import { mockIssuer } from '../../src/oidc/environments';
 import {
@@ -116,17 +117,27 @@ async function logIn(b: Browser): Promise<LoggedIn> {
   return report.result!;
 }
 
-async function afterLogout(b: Browser, loggedIn: LoggedIn, options: { refreshLeftBehind?: boolean } = {}) {
+/** The proof; `beside`: the refresh goes out together with the prompt=none check, as the tryout sends it. */
+async function afterLogout(
+  b: Browser,
+  loggedIn: LoggedIn,
+  options: { refreshLeftBehind?: boolean; beside?: boolean } = {},
+) {
+  const { beside, ...rest } = options;
   const check = await buildSessionCheck(b.settings, redirectUri);
   if (!check.ok) throw new Error(check.failure.code);
+  const refreshToken =
+    loggedIn.refreshToken && !options.refreshLeftBehind ? loggedIn.refreshToken : undefined;
+  const refreshed = beside && refreshToken ? refreshTokens(b.settings, refreshToken) : undefined;
   return checkAfterLogout(
     b.settings,
     {
       checkUrl: check.request.url,
       checkState: check.request.secrets.state,
       callbackUrl: await b.silent(check.request.url),
-      ...(loggedIn.refreshToken && !options.refreshLeftBehind ? { refreshToken: loggedIn.refreshToken } : {}),
-      ...options,
+      ...(refreshToken ? { refreshToken } : {}),
+      ...(refreshed ? { refreshed } : {}),
+      ...rest,
     },
     ctx,
   );
@@ -160,6 +171,22 @@ describe.each(['mock', 'local'] as const)('the logout runner on the %s engine', 
     const after = await afterLogout(b, loggedIn);
     expect(after.result).toEqual({ sessionGone: true, refreshRefused: true });
     expect(after.verdict.line).toMatch(/^Logged out\. prompt=none now answers login_required.*invalid_grant/);
+  });
+
+  it('the refresh sent beside the prompt=none check, as the tryout sends it, is judged the same: refused after a logout, alive without one', async () => {
+    const kept = await browserAt(engine);
+    const alive = await afterLogout(kept, await logIn(kept), { beside: true });
+    expect(alive.result).toEqual({ sessionGone: false, refreshRefused: false });
+    const b = await browserAt(engine);
+    const loggedIn = await logIn(b);
+    await endSession(b, loggedIn, 'back');
+    const after = await afterLogout(b, loggedIn, { beside: true });
+    expect(after.result).toEqual({ sessionGone: true, refreshRefused: true });
+    // The report keeps its order: the session check first, then the refresh.
+    expect(after.exchanges.map((e) => e.title)).toEqual([
+      'prompt=none at /authorize (hidden frame): is there a session?',
+      'Refresh at /token with the session’s refresh token',
+    ]);
   });
 
   it('a logout through the whole tab (popups blocked): the proof is prompt=none, and it says the refresh token stayed behind', async () => {

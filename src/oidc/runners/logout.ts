@@ -18,7 +18,13 @@ import { failureSentence, type FailureContext } from '../failure-sentence';
 import { redactToken } from '../refresh';
 import { httpExchange, redactedAnswer, type Exchange, type HttpExchange, type RunReport } from '../run';
 import { buildSilentAuthRequest } from '../silent';
-import { buildEndSessionRequest, customLogout, exchangeCode, refreshTokens } from '../tokens';
+import {
+  buildEndSessionRequest,
+  customLogout,
+  exchangeCode,
+  refreshTokens,
+  type TokenResult,
+} from '../tokens';
 
 /** Through the browser (end_session_endpoint) or, as a native app, by POST (custom_logout_endpoint). */
 export type LogoutMethod = 'end_session' | 'custom';
@@ -273,6 +279,11 @@ export async function checkAfterLogout(
     checkState: string;
     callbackUrl: string | undefined;
     refreshToken?: string;
+    /**
+     * The refresh with `refreshToken`, already sent (the browser sends it beside the prompt=none check:
+     * neither depends on the other); without it, it is sent here.
+     */
+    refreshed?: Promise<TokenResult>;
     /** The logout went through the whole tab (popups blocked): the refresh token stayed in the page it left. */
     refreshLeftBehind?: boolean;
   },
@@ -306,7 +317,7 @@ export async function checkAfterLogout(
   let refreshRefused: boolean | undefined;
   let refreshLine = '';
   if (input.refreshToken) {
-    const refreshed = await refreshTokens(settings, input.refreshToken);
+    const refreshed = await (input.refreshed ?? refreshTokens(settings, input.refreshToken));
     const request = tokenRequest(settings, {
       grant_type: 'refresh_token',
       refresh_token: input.refreshToken,

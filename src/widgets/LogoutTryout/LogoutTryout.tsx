@@ -56,8 +56,12 @@ import verdictStyles from '../shared/verdict.module.css';
 
 const defaults: LogoutForm = { clientType: 'PublicWithRefresh', method: 'end_session', returnTo: 'back' };
 
-/** What the login left: the tokens (memory only) and the exchanges that got them. */
-type Session = LoggedIn & { clientType: LogoutForm['clientType']; exchanges: Exchange[] };
+/** What the login left: the tokens (memory only), the exchanges that got them, and the client that did. */
+type Session = LoggedIn & {
+  clientType: LogoutForm['clientType'];
+  exchanges: Exchange[];
+  settings: ClientSettings;
+};
 
 export default function LogoutTryout(): React.JSX.Element {
   const session = useProviderSession();
@@ -172,7 +176,7 @@ export default function LogoutTryout(): React.JSX.Element {
   ) {
     dispatch({ type: 'exchanging', status: 'Exchanging the code at /token…' });
     const report = await finishLogoutLogin(settings, url, secrets, ctx('token'));
-    if (report.result) setLoggedIn({ ...report.result, clientType, exchanges: report.exchanges });
+    if (report.result) setLoggedIn({ ...report.result, clientType, exchanges: report.exchanges, settings });
     dispatch({
       type: 'report',
       report: { verdict: report.verdict, exchanges: report.result ? [] : report.exchanges },
@@ -233,16 +237,12 @@ export default function LogoutTryout(): React.JSX.Element {
     if (form.method === 'custom') {
       dispatch({ type: 'start', status: 'Posting the custom logout…' });
       void (async () => {
-        const got = await settingsOrProblem();
-        if (!got.settings) dispatch({ type: 'fail', line: got.problem ?? '' });
-        else {
-          const first = await runCustomLogout(
-            got.settings,
-            { idToken: tokens.idToken, state },
-            ctx('end_session'),
-          );
-          await proveLoggedOut(got.settings, tokens, first);
-        }
+        const first = await runCustomLogout(
+          tokens.settings,
+          { idToken: tokens.idToken, state },
+          ctx('end_session'),
+        );
+        await proveLoggedOut(tokens.settings, tokens, first);
         finish();
       })();
       return;
@@ -254,42 +254,32 @@ export default function LogoutTryout(): React.JSX.Element {
           ? `The logout window shows the provider's own page. Close it to go on: nothing comes back to a client without a logout URI.`
           : 'Waiting for the logout window…',
     });
-    let settings: ClientSettings | undefined;
-    let endUrl = '';
-    let problem: string | undefined;
+    // The client that logged in, known since the login: the URL is built in the click, so the window
+    // opens on it (runLogin) rather than on a blank page that navigates once the URL is ready.
+    const settings = tokens.settings;
     const returnTo = form.returnTo;
+    const built = buildLogout(settings, {
+      idToken: tokens.idToken,
+      redirectUri: redirectUri(),
+      state,
+      returnTo,
+    });
+    const endUrl = built.ok ? built.url : '';
     const trip: LogoutRoundTrip = {
       purpose: 'logout',
       clientType: tokens.clientType,
       returnTo,
-      shownUrl: '',
+      shownUrl: redactUrlSecrets(endUrl),
     };
     void runLogin(
-      async () => {
-        const got = await settingsOrProblem();
-        problem = got.problem;
-        if (!got.settings) return failure('invalid_request');
-        settings = got.settings;
-        const built = buildLogout(settings, {
-          idToken: tokens.idToken,
-          redirectUri: redirectUri(),
-          state,
-          returnTo,
-        });
-        if (!built.ok) return built;
-        endUrl = built.url;
-        trip.shownUrl = redactUrlSecrets(built.url);
-        return {
-          ok: true,
-          request: { purpose: 'end_session', url: built.url, state, redirectUri: redirectUri() },
-        };
-      },
+      built.ok
+        ? { purpose: 'end_session', url: built.url, state, redirectUri: redirectUri() }
+        : () => Promise.resolve(built),
       // Popups blocked: this tab goes to the logout and comes back, unless nothing would send it back.
       { mode: 'popup', ...(returnTo === 'back' ? { redirect: logoutRedirect(trip) } : {}) },
     ).then(async (outcome) => {
       if (outcome.kind === 'redirected') return;
-      if (problem || !settings) dispatch({ type: 'fail', line: problem ?? '' });
-      else if (outcome.kind === 'popup_blocked' && returnTo === 'white_page')
+      if (outcome.kind === 'popup_blocked' && returnTo === 'white_page')
         dispatch({ type: 'fail', line: whitePageNeedsPopupLine });
       else if (outcome.kind === 'not_sent')
         dispatch({

@@ -1,9 +1,11 @@
 /**
  * The proof after a logout, whichever way it went: prompt=none in a hidden frame (runLogin) must answer
- * login_required, then the session's refresh token must be refused (src/oidc/runners/logout.ts judges
- * both). Browser-only; returns the report the tryout shows.
+ * login_required, and the session's refresh token must be refused (src/oidc/runners/logout.ts judges
+ * both). The two are independent, so the refresh goes out beside the frame's round trip rather than
+ * after it. Browser-only; returns the report the tryout shows.
  */
 import type { ClientSettings, RunReport } from '@site/src/oidc';
+import { refreshTokens } from '@site/src/oidc/tokens';
 import {
   buildSessionCheck,
   checkAfterLogout,
@@ -23,6 +25,7 @@ export async function proveLogout(
   dropTokens: () => void,
 ): Promise<RunReport<AfterLogout>> {
   let check: { url: string; state: string } | undefined;
+  const refreshed = tokens.refreshToken ? refreshTokens(settings, tokens.refreshToken) : undefined;
   const silent = await runLogin(
     async () => {
       const built = await buildSessionCheck(settings, redirectUri);
@@ -36,14 +39,17 @@ export async function proveLogout(
     { mode: 'frame' },
   );
   dropTokens();
-  if (!check) return { exchanges: first.exchanges, verdict: first.verdict };
+  if (!check) {
+    await refreshed; // never left unanswered behind the report
+    return { exchanges: first.exchanges, verdict: first.verdict };
+  }
   const proof = await checkAfterLogout(
     settings,
     {
       checkUrl: check.url,
       checkState: check.state,
       callbackUrl: silent.kind === 'callback' ? silent.url : undefined,
-      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+      ...(tokens.refreshToken && refreshed ? { refreshToken: tokens.refreshToken, refreshed } : {}),
       ...(tokens.leftBehind ? { refreshLeftBehind: true } : {}),
     },
     ctx,
