@@ -285,7 +285,17 @@ function getSigningKey(): Promise<SigningKey> {
 }
 
 /** Not a secret: it only makes the mock's codes tamper-evident across page loads. */
-const codeKey = new TextEncoder().encode('telenorid-plus-portal-mock-code-key-not-a-secret-0001');
+const codeKeyBytes = new TextEncoder().encode('telenorid-plus-portal-mock-code-key-not-a-secret-0001');
+let codeKeyPromise: Promise<CryptoKey> | undefined;
+/** The code key imported once per page (jose would import the bytes again for every code). */
+const codeKey = () =>
+  (codeKeyPromise ??= globalThis.crypto.subtle.importKey(
+    'raw',
+    codeKeyBytes,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  ));
 const codeTyp = 'mock-authorization-code';
 
 export async function mockJwks(): Promise<{ keys: JWK[] }> {
@@ -420,35 +430,39 @@ async function issueTokens(
   };
   const jti = randomId().replace(/-/g, '').toUpperCase();
   state.accessTokenExpiry.set(jti, mockNow() + exampleLifetimes.accessTokenSeconds);
-  const accessToken = await sign(
-    {
-      ...common,
-      exp: iat + exampleLifetimes.accessTokenSeconds,
-      client_id: grant.client.clientId,
-      jti,
-      scope: grant.scope,
-      ...claimsFor(grant.user, grant.scope, 'access_token'),
-    },
-    'at+jwt',
-  );
+  // Both tokens signed at once: two independent signatures, not one after the other.
+  const [accessToken, idToken] = await Promise.all([
+    sign(
+      {
+        ...common,
+        exp: iat + exampleLifetimes.accessTokenSeconds,
+        client_id: grant.client.clientId,
+        jti,
+        scope: grant.scope,
+        ...claimsFor(grant.user, grant.scope, 'access_token'),
+      },
+      'at+jwt',
+    ),
+    grant.scope.includes('openid')
+      ? sign(
+          {
+            ...common,
+            aud: grant.client.clientId,
+            exp: iat + exampleLifetimes.idTokenSeconds,
+            ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
+            ...claimsFor(grant.user, grant.scope, 'id_token'),
+          },
+          'JWT',
+        )
+      : undefined,
+  ]);
   const response: Record<string, unknown> = {
     access_token: accessToken,
     expires_in: exampleLifetimes.accessTokenSeconds,
     token_type: 'Bearer',
     scope: grant.scope.join(' '),
   };
-  if (grant.scope.includes('openid')) {
-    response['id_token'] = await sign(
-      {
-        ...common,
-        aud: grant.client.clientId,
-        exp: iat + exampleLifetimes.idTokenSeconds,
-        ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
-        ...claimsFor(grant.user, grant.scope, 'id_token'),
-      },
-      'JWT',
-    );
-  }
+  if (idToken !== undefined) response['id_token'] = idToken;
   if (withRefresh) {
     const token = `mock-rt-${randomId()}`;
     state.refreshTokens.set(token, {
@@ -678,7 +692,7 @@ async function issueCode(
     .setJti(randomId())
     .setIssuedAt(realNow())
     .setExpirationTime(realNow() + 300)
-    .sign(codeKey);
+    .sign(await codeKey());
   return checked.back({ code, scope: scope.join(' '), session_state: s.sessionId }, 'code', shown);
 }
 
@@ -789,7 +803,7 @@ async function codeGrant(client: MockClient, form: URLSearchParams): Promise<Moc
   if (!code) return oauthError(400, 'invalid_request', 'code is required.');
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(code, codeKey, { typ: codeTyp, algorithms: ['HS256'] }));
+    ({ payload } = await jwtVerify(code, await codeKey(), { typ: codeTyp, algorithms: ['HS256'] }));
   } catch {
     return oauthError(400, 'invalid_grant', 'The authorization code is invalid or expired.');
   }

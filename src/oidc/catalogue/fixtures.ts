@@ -395,7 +395,16 @@ export function rotatesRefreshToken(policy: RefreshPolicy): boolean {
  * clients): a UUID-shaped SHA-256 of user and sector, the same on both engines, so the same user at
  * the same client type has the same `sub` on the mock and the tenant. Async: WebCrypto in the browser.
  */
-export async function pairwiseSub(userId: TestUserId, sector: string): Promise<string> {
+export function pairwiseSub(userId: TestUserId, sector: string): Promise<string> {
+  // Remembered per page: the same inputs always give the same sub, and a token request need not wait for it.
+  const key = `${userId}|${sector}`;
+  let sub = pairwiseSubs.get(key);
+  if (!sub) pairwiseSubs.set(key, (sub = computePairwiseSub(userId, sector)));
+  return sub;
+}
+const pairwiseSubs = new Map<string, Promise<string>>();
+
+async function computePairwiseSub(userId: TestUserId, sector: string): Promise<string> {
   const digest = new Uint8Array(
     await globalThis.crypto.subtle.digest(
       'SHA-256',
