@@ -6,7 +6,12 @@
 // (config/security-headers.mjs: CSP frame-ancestors, X-Content-Type-Options, Referrer-Policy).
 //
 //   node scripts/static-server.mjs --dir build --base /portal/ --port 3101
-import { createReadStream, existsSync, statSync } from 'node:fs';
+//
+// --bench-dir DIR (scripts/bench/widget-latency.ts only): every portal page (not the round-trip pages)
+// gets `<script src="<base>__bench/driver.js" defer>` before </body>; `<base>__bench/<file>` is served
+// from DIR, and a POST to `<base>__bench/report` is written to DIR/report.json. That lets the bench time a
+// widget from inside the page with no DevTools attached to the browser.
+import { createReadStream, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +24,10 @@ const { values } = parseArgs({
     base: { type: 'string', default: '/' },
     port: { type: 'string', default: '3000' },
     host: { type: 'string', default: 'localhost' },
+    'bench-dir': { type: 'string' },
   },
 });
+const benchDir = values['bench-dir'] ? path.resolve(values['bench-dir']) : undefined;
 const root = path.resolve(values.dir);
 const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
 
@@ -56,18 +63,52 @@ function resolve(urlPath) {
   return undefined;
 }
 
+/** With --bench-dir: a portal page with the bench's driver script added (the round-trip pages stay as built). */
+function withBenchDriver(file) {
+  if (!benchDir || !file.endsWith('.html')) return undefined;
+  const html = readFileSync(file, 'utf8');
+  if (!/\bid="?__docusaurus\b/.test(html)) return undefined;
+  return Buffer.from(
+    html.replace('</body>', `<script src="${base}__bench/driver.js" defer></script></body>`),
+  );
+}
+
 function send(req, res, file, status) {
   const type = types[path.extname(file)] ?? 'application/octet-stream';
   const headers = { ...hostHeaders, 'Content-Type': type, Vary: 'Accept-Encoding' };
   // Hashed assets are immutable; HTML must revalidate, as on a real host.
   headers['Cache-Control'] = /\/assets\//.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
   const gzip = compressible.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const body = withBenchDriver(file);
   if (gzip) headers['Content-Encoding'] = 'gzip';
-  else headers['Content-Length'] = statSync(file).size;
+  else headers['Content-Length'] = body ? body.length : statSync(file).size;
   res.writeHead(status, headers);
   if (req.method === 'HEAD') return res.end();
+  if (body) return gzip ? createGzip({ level: 6 }).end(body).pipe(res) : res.end(body);
   const stream = createReadStream(file);
   (gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(res);
+}
+
+/** With --bench-dir: the bench's own files and its report (see the top of this file). */
+function benchRoute(req, res, urlPath) {
+  const name = urlPath.slice(`${base}__bench/`.length);
+  if (name === 'report' && req.method === 'POST') {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      writeFileSync(path.join(benchDir, 'report.json.tmp'), body);
+      renameSync(path.join(benchDir, 'report.json.tmp'), path.join(benchDir, 'report.json'));
+      res.writeHead(204).end();
+    });
+    return;
+  }
+  const file = path.join(benchDir, path.basename(name));
+  if (!/^[\w.-]+\.(js|json)$/.test(name) || !isFile(file)) return res.writeHead(404).end('Not found');
+  res.writeHead(200, {
+    'Content-Type': types[path.extname(file)],
+    'Cache-Control': 'no-store',
+  });
+  res.end(readFileSync(file));
 }
 
 const server = createServer((req, res) => {
@@ -78,6 +119,7 @@ const server = createServer((req, res) => {
     res.writeHead(400).end('Bad request');
     return;
   }
+  if (benchDir && urlPath.startsWith(`${base}__bench/`)) return benchRoute(req, res, urlPath);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

@@ -10,7 +10,8 @@
 //     tools/ in the sitemap (new tools are picked up on their own), and for the plain site's home and
 //     docs page: the JavaScript executed and prefetched (scripts/bench/js-weight.ts), Lighthouse
 //     mobile scores (median of --lighthouse-runs), then each widget's click → verdict latency
-//     (scripts/bench/widget-latency.ts: add new widgets to its list) and the local test tenant's
+//     (scripts/bench/widget-latency.ts: add new widgets to its list; timed in the page with no
+//     DevTools attached, on a third server whose pages carry the bench's driver) and the local test tenant's
 //     memory after --logins logins and refreshes (scripts/bench/tenant-memory.ts).
 //  5. Writes reports/bench/README.md (figures, ratios portal ÷ plain, budgets held or missed from
 //     scripts/bench/budgets.ts) and reports/bench/results.json.
@@ -21,6 +22,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
   rmSync,
@@ -43,6 +45,7 @@ import {
 } from './budgets';
 import { measureJs, readBundleModules, toolPages, type JsWeight, type MeasuredPage } from './js-weight';
 import { categories, lighthouseScores, type LighthouseScores } from './lighthouse';
+import { prepareBenchDir } from './widget-in-page';
 import { latencyTable, measureWidgets, type LatencyRow } from './widget-latency';
 import { measureTenantMemory, type TenantMemory } from './tenant-memory';
 
@@ -63,7 +66,7 @@ const plainDir = path.join(benchDir, 'plain');
 const portalBuild = path.join(benchDir, 'portal-build');
 const plainBuild = path.join(plainDir, 'build');
 const portBase = Number(args['port-base']);
-const ports = { portal: portBase, plain: portBase + 1, tenant: portBase + 10 };
+const ports = { portal: portBase, plain: portBase + 1, widgets: portBase + 2, tenant: portBase + 10 };
 const docusaurusVersion = '3.10.2';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -168,10 +171,20 @@ async function coldBuild(
 // ---------------------------------------------------------------------------------------------
 // 3–4. Serve and measure
 
-function serve(dir: string, port: number): ChildProcess {
-  return spawn('node', ['scripts/static-server.mjs', '--dir', dir, '--port', String(port)], {
-    stdio: 'ignore',
-  });
+/** `benchDir`: the widget bench's own server, whose pages carry its driver (never the measured pages). */
+function serve(dir: string, port: number, benchDir?: string): ChildProcess {
+  return spawn(
+    'node',
+    [
+      'scripts/static-server.mjs',
+      '--dir',
+      dir,
+      '--port',
+      String(port),
+      ...(benchDir ? ['--bench-dir', benchDir] : []),
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 async function waitUp(url: string) {
@@ -366,6 +379,8 @@ function report(data: {
     '',
     `${data.runs} timed runs per widget (fewer where the Runs column says so) after one warm-up run (MSW start and chunk load), headless Chromium; what each row times is listed under the table.`,
     '',
+    'The clicks are timed inside the page (scripts/bench/widget-driver.js) in a Chromium with no DevTools attached: Playwright attaches to every login window and frame a page opens and holds it until set up, which added 35–70 ms to each round trip (same driver, same page, Dec 2026: scope builder median 100–110 ms without, 143–178 ms with). `npm run bench:widgets -- --devtools` times the same driver under Playwright. The two approved-poll rows, which need a second tab, are still driven by Playwright; their span has no window or frame.',
+    '',
     latencyTable(data.widgets),
     '',
     '## Builds (cold: .docusaurus, the output and node_modules/.cache removed first)',
@@ -449,8 +464,12 @@ async function main() {
       ports.plain,
       lighthouseRuns,
     );
-    log(`widgets: ${runs} clicks each`);
-    const widgets = await measureWidgets(browser, `http://localhost:${ports.portal}/`, runs);
+    log(`widgets: ${runs} clicks each, timed in the page with no DevTools attached`);
+    const benchDir = prepareBenchDir(mkdtempSync(path.join(os.tmpdir(), 'widget-bench-dir-')));
+    servers.push(serve(portalBuild, ports.widgets, benchDir));
+    await waitUp(`http://localhost:${ports.widgets}/`);
+    const widgets = await measureWidgets(browser, `http://localhost:${ports.widgets}/`, runs, { benchDir });
+    rmSync(benchDir, { recursive: true, force: true });
     log(`tenant: ${args.logins} logins and refreshes`);
     const tenant = await measureTenantMemory({ logins: Number(args.logins), port: ports.tenant });
 

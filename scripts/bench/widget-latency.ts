@@ -3,6 +3,14 @@
 //
 //   npm run bench:widgets            (builds nothing: run `npm run build` first, or use `npm run bench`)
 //   node --import tsx scripts/bench/widget-latency.ts [--runs 20] [--dir build] [--port 3450] [--only name,name]
+//                                                     [--devtools]
+//
+// HOW: the clicks are timed inside the page, by scripts/bench/widget-driver.js, in a Chromium with no
+// DevTools attached (scripts/bench/widget-in-page.ts): a DevTools client such as Playwright attaches to
+// every login window and frame and holds it until set up, which added 35–70 ms to each round trip that
+// no reader has (Dec 2026). `--devtools` runs the same driver in a Playwright page instead, to see that
+// cost. The two "approved poll" rows need a second tab and the simulated phone, so Playwright drives
+// them; their span has no window or frame in it.
 //
 // WHAT IS TIMED (each entry's `span`, also shown in the report): what a reader waits for, measured in
 // the page (performance.now) from the click to the moment the answer is in the DOM —
@@ -32,15 +40,16 @@
 //   widget   optional: the widget's `data-widget` attribute (the name given to lazyWidget in its index.tsx);
 //   page     its page under tools/ (relative to the base URL, `?env=mock` is added);
 //   span     what is timed, in a reader's words (the report shows it);
-//   button   the accessible name of the button whose click is timed (a RegExp for a name that changes);
+//   button   the text of the button whose click is timed (a RegExp for a text that changes);
 //   verdict  a RegExp source the widget's role="status" text matches once the answer is shown;
 //   status   optional: a CSS selector, inside the widget, of that status element when it is not the
 //            widget's first role="status";
 //   alsoShown optional: a CSS selector, inside the widget, that must match too before the answer counts;
-//   setup    optional: what must happen once before the timed clicks (log in, fill a field), given
-//            the Playwright page and the widget's locator; it must leave the button ready to click;
-//   beforeEach optional: what must happen before every click, untimed (a fresh login before a logout);
-//   measure  optional: a span that is not click → status (the approved polls): returns milliseconds;
+//   setup    optional: the driver's steps (widget-in-page.ts `Step`) once before the timed clicks (log
+//            in, check a switch); they must leave the button ready to click;
+//   beforeEach optional: steps before every click, untimed (a fresh login before a logout);
+//   playwright optional: instead, a span that is not click → status (the approved polls), timed by
+//            Playwright: `beforeEach` and `measure` get the page and the widget's locator;
 //   runs     optional: at most this many timed runs (a span that waits out a poll interval each time);
 //   reload   optional: after the timed clicks, reload the page (sessionStorage, e.g. the mock's SSO
 //            session, survives) and time the first click after load; without setup the warm-up is it.
@@ -48,11 +57,13 @@
 // reported separately; the next `runs` clicks give the median and p95. Each timed click waits until
 // the status first shows something else (the widget clears it when it starts) and then the verdict.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { widgetP95Ms } from './budgets';
+import { prepareBenchDir, runInPage, type Step } from './widget-in-page';
 
 export type WidgetBench = {
   name: string;
@@ -65,9 +76,12 @@ export type WidgetBench = {
   alsoShown?: string;
   /** Why this widget cannot meet the p95 budget as built, and what it would take (shown in the report). */
   overBudget?: string;
-  setup?: (page: Page, widget: Locator) => Promise<void>;
-  beforeEach?: (page: Page, widget: Locator) => Promise<void>;
-  measure?: (page: Page, widget: Locator) => Promise<{ ms: number; waitedMs?: number }>;
+  setup?: Step[];
+  beforeEach?: Step[];
+  playwright?: {
+    beforeEach?: (page: Page, widget: Locator) => Promise<void>;
+    measure: (page: Page, widget: Locator) => Promise<{ ms: number; waitedMs?: number }>;
+  };
   runs?: number;
   reload?: boolean;
 };
@@ -75,34 +89,20 @@ export type WidgetBench = {
 const buttonIn = (widget: Locator, name: string | RegExp) =>
   widget.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
 
-/**
- * The mock's authorize page shows its login screen when there is no SSO session (or prompt=login):
- * pick the first test user, as a reader would. A window that redirects at once closes by itself.
- */
-async function pickTestUser(win: Page) {
-  const user = win.getByRole('list', { name: 'Test users' }).getByRole('button').first();
-  await Promise.race([win.waitForEvent('close', { timeout: 30_000 }), user.click({ timeout: 30_000 })]).catch(
-    () => undefined,
-  );
-  if (!win.isClosed()) await win.waitForEvent('close', { timeout: 30_000 });
-}
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A button's text as the driver matches it: exactly, or the RegExp. */
+const buttonSource = (name: string | RegExp) =>
+  typeof name === 'string' ? `^${escapeRegExp(name)}$` : name.source;
 
-/** Logs in through the mock's authorization page (a popup that closes itself on the callback). */
-async function mockLogin(
-  page: Page,
-  widget: Locator,
-  button: string | RegExp,
-  loggedIn: RegExp,
-  status?: string,
-) {
-  const popup = page.waitForEvent('popup');
-  await buttonIn(widget, button).click();
-  await pickTestUser(await popup);
-  await (status ? widget.locator(status) : widget.getByRole('status'))
-    .filter({ hasText: loggedIn })
-    .first()
-    .waitFor({ timeout: 30_000 });
-}
+/** The login on the mock's authorize page (the login screen: the first test user), then its verdict. */
+const mockLogin = (button: string | RegExp, loggedIn: string, selector?: string): Step[] => [
+  { click: buttonSource(button) },
+  { pickUser: true },
+  { status: loggedIn, ...(selector ? { selector } : {}) },
+];
+
+/** A polling tryout between runs: stop a flow still polling, so its start button is active again. */
+const stopPollingSteps: Step[] = [{ clickIfShown: '^Stop$' }, { gone: '^Stop$' }];
 
 /** A polling tryout between runs: stop a flow still polling, so its start button is active again. */
 async function stopPolling(_page: Page, widget: Locator) {
@@ -157,10 +157,10 @@ export const widgets: WidgetBench[] = [
     span: 'click “Refresh” → “200 OK — new tokens”',
     button: 'Refresh',
     verdict: '^200 OK — new tokens',
-    setup: async (page, widget) => {
-      await widget.locator('input[type="radio"][value="PublicWithRefresh"]').check();
-      await mockLogin(page, widget, 'Log in with offline_access', /^200 OK — logged in/);
-    },
+    setup: [
+      { check: 'input[type="radio"][value="PublicWithRefresh"]' },
+      ...mockLogin('Log in with offline_access', '^200 OK — logged in'),
+    ],
   },
   {
     // The whole code flow: popup to the mock's (static) authorize page and callback and back, state
@@ -172,10 +172,8 @@ export const widgets: WidgetBench[] = [
     button: 'Run',
     verdict: '^Done: tokens received',
     status: 'section[aria-label="Run"] [role="status"]',
-    setup: (page, widget) => mockLogin(page, widget, 'Run', /^Done: tokens received/),
+    setup: mockLogin('Run', '^Done: tokens received'),
     reload: true,
-    overBudget:
-      'The login window: in a trace of every window on one clock (Dec 2026, load ~5, two sets of 12 runs, medians; the trace itself adds ~10 %) it is three quarters of a run — window.open blocks the page 37–50 ms while the browser makes the window (the same for a tab, a blank page or a URL), the mock authorize page from the window’s navigation start to the callback’s 96–120 ms (the browser makes the window before it sends that request), the callback page to its message 59–65 ms; then /token through MSW, the JWKS with /userinfo, and the results 55–65 ms together. Issue #19’s second pass cut what was the portal’s: the mock’s service worker no longer handles the window’s pages and scripts (~5 ms each, twelve a run), the window opens on the authorize URL instead of a blank page, and the first Run after a load no longer waits for the mock’s RSA key. What remains is the browser’s window and two page loads in it, which an interactive login in a popup needs.',
   },
   {
     // A silent check in a hidden iframe with the mock's SSO session on: authorize page and callback in
@@ -185,24 +183,18 @@ export const widgets: WidgetBench[] = [
     span: 'click “Check session (prompt=none)” → “Code received”',
     button: 'Check session (prompt=none)',
     verdict: '^Code received',
-    setup: async (page, widget) => {
-      const session = widget.getByRole('switch', { name: /SSO session/ });
-      await session.check();
-      await page.waitForTimeout(500); // the switch posts the scenario to the mock
-    },
+    // The first switch is “SSO session”; turning it on posts the scenario to the mock.
+    setup: [{ check: 'input[role="switch"]' }, { sleep: 500 }],
   },
   {
     // RP-initiated logout back to the app in the login window, then the proof the widget runs.
     name: 'logout tryout',
     page: 'tools/logout',
-    span: 'click “Log out” → “Logged out. prompt=none now answers login_required …” (end_session in the login window, a silent check, a refused refresh); a fresh login before each click, untimed',
+    span: 'click “Log out” → “Logged out. prompt=none now answers login_required …” (end_session in the login window, then a silent check in a hidden frame beside a refused refresh); a fresh login before each click, untimed',
     button: 'Log out',
     verdict: '^Logged out\\. prompt=none now answers login_required',
     status: '[data-testid="logout-verdict"]',
-    beforeEach: (page, widget) =>
-      mockLogin(page, widget, /^Log in/, /^Logged in as/, '[data-testid="logout-verdict"]'),
-    overBudget:
-      'Two round trips one after the other, as the proof needs: the end_session request in the login window (the window, the mock logout page, the callback), then a prompt=none check in a hidden frame (the mock authorize page, the callback), then a refused refresh; each costs what the scope builder’s and the prompt=none tryout’s round trips do. Until issue #19’s second pass the mock logout page also made an RSA key pair on every logout (300–400 ms under load), now gone. The window still opens on about:blank and is navigated once its URL is built (src/widgets/LogoutTryout builds it after the click), one navigation more than needed.',
+    beforeEach: mockLogin(/^Log in/, '^Logged in as'),
   },
   {
     name: 'device flow: start',
@@ -212,7 +204,7 @@ export const widgets: WidgetBench[] = [
     button: /^Start (the device flow|again)$/,
     verdict: '^Show the user \\d{3}-\\d{3}-\\d{3} .* First poll in',
     status: '[data-run-status]',
-    beforeEach: stopPolling,
+    beforeEach: stopPollingSteps,
   },
   {
     name: 'CIBA: start',
@@ -223,7 +215,7 @@ export const widgets: WidgetBench[] = [
     verdict: '^auth_req_id received',
     status: '[data-run-status]',
     alsoShown: 'section[aria-labelledby="ciba-phone-heading"] button',
-    beforeEach: stopPolling,
+    beforeEach: stopPollingSteps,
   },
   {
     // Approval on the mock's verification page (another tab), as a reader does it; then the next poll.
@@ -234,19 +226,21 @@ export const widgets: WidgetBench[] = [
     button: /^Start (the device flow|again)$/,
     verdict: '^Approved: tokens',
     runs: 5,
-    beforeEach: stopPolling,
-    measure: async (page, widget) => {
-      await buttonIn(widget, /^Start (the device flow|again)$/).click();
-      await widget.getByLabel(/^User code/).waitFor();
-      const answer = awaitPolledAnswer(page, 'device flow tryout', mockTokenEndpoint, 'Approved: tokens');
-      const [tab] = await Promise.all([
-        page.context().waitForEvent('page'),
-        widget.getByRole('link', { name: 'Open the verification page in a new tab' }).click(),
-      ]);
-      await tab.getByRole('button', { name: 'Approve' }).click();
-      await tab.locator('#device-result').filter({ hasText: /^Done/ }).waitFor();
-      await tab.close();
-      return answer;
+    playwright: {
+      beforeEach: stopPolling,
+      measure: async (page, widget) => {
+        await buttonIn(widget, /^Start (the device flow|again)$/).click();
+        await widget.getByLabel(/^User code/).waitFor();
+        const answer = awaitPolledAnswer(page, 'device flow tryout', mockTokenEndpoint, 'Approved: tokens');
+        const [tab] = await Promise.all([
+          page.context().waitForEvent('page'),
+          widget.getByRole('link', { name: 'Open the verification page in a new tab' }).click(),
+        ]);
+        await tab.getByRole('button', { name: 'Approve' }).click();
+        await tab.locator('#device-result').filter({ hasText: /^Done/ }).waitFor();
+        await tab.close();
+        return answer;
+      },
     },
   },
   {
@@ -257,13 +251,15 @@ export const widgets: WidgetBench[] = [
     button: /^Send (the CIBA|a new) request$/,
     verdict: '^Approved: tokens',
     runs: 5,
-    beforeEach: stopPolling,
-    measure: async (page, widget) => {
-      await buttonIn(widget, /^Send (the CIBA|a new) request$/).click();
-      const phone = widget.getByRole('region', { name: /Simulated phone/ });
-      const answer = awaitPolledAnswer(page, 'CIBA tryout', mockTokenEndpoint, 'Approved: tokens');
-      await phone.getByRole('button', { name: 'Approve' }).click();
-      return answer;
+    playwright: {
+      beforeEach: stopPolling,
+      measure: async (page, widget) => {
+        await buttonIn(widget, /^Send (the CIBA|a new) request$/).click();
+        const phone = widget.getByRole('region', { name: /Simulated phone/ });
+        const answer = awaitPolledAnswer(page, 'CIBA tryout', mockTokenEndpoint, 'Approved: tokens');
+        await phone.getByRole('button', { name: 'Approve' }).click();
+        return answer;
+      },
     },
   },
 ];
@@ -289,104 +285,86 @@ export type LatencyRow = {
 export const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 
-/** One click on the widget's button, timed in the page from the click to the verdict. */
-function timeClick(page: Page, w: WidgetBench): Promise<number> {
-  const button = typeof w.button === 'string' ? { exact: w.button } : { source: w.button.source };
-  return page.evaluate(
-    ({ name, button, verdict, statusSelector, alsoShown }) =>
-      new Promise<number>((resolve, reject) => {
-        const root = document.querySelector(`[data-widget="${name}"]`);
-        const status = root?.querySelector(statusSelector);
-        const named = 'exact' in button ? undefined : new RegExp(button.source);
-        const target = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
-          named ? named.test(b.textContent?.trim() ?? '') : b.textContent?.trim() === button.exact,
-        );
-        if (!status || !target)
-          return reject(new Error(`${name}: no status or no “${String(button)}” button`));
-        const pattern = new RegExp(verdict);
-        let seenOther = false;
-        const timer = setTimeout(() => reject(new Error(`${name}: no verdict within 20 s`)), 20_000);
-        const observer = new MutationObserver(() => {
-          // Re-read the status on every change: a widget may re-render it as a new element.
-          // (No named helper function here: tsx would wrap it in a `__name` the page lacks.)
-          const text = root?.querySelector(statusSelector)?.textContent ?? '';
-          if (!pattern.test(text)) seenOther = true;
-          else if (seenOther && (!alsoShown || root?.querySelector(alsoShown))) {
-            observer.disconnect();
-            clearTimeout(timer);
-            resolve(performance.now() - t0);
-          }
-        });
-        observer.observe(root!, { subtree: true, childList: true, characterData: true });
-        const t0 = performance.now();
-        target.click();
-      }),
-    {
-      name: w.widget ?? w.name,
-      button,
-      verdict: w.verdict,
-      statusSelector: w.status ?? '[role="status"]',
-      alsoShown: w.alsoShown,
-    },
-  );
+/** The timed runs, and the warm-up, of a row Playwright drives (the approved polls). */
+async function measureWithPlaywright(browser: Browser, url: string, w: WidgetBench, count: number) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
+    const widget = page.locator(`[data-widget="${w.widget ?? w.name}"]`);
+    const times: number[] = [];
+    const waits: number[] = [];
+    for (let i = 0; i <= count; i += 1) {
+      await w.playwright!.beforeEach?.(page, widget);
+      await buttonIn(widget, w.button).and(page.locator(':enabled:not([aria-disabled="true"])')).waitFor();
+      const { ms, waitedMs } = await w.playwright!.measure(page, widget);
+      times.push(ms);
+      if (waitedMs !== undefined && i > 0) waits.push(waitedMs);
+    }
+    return { times, waits };
+  } finally {
+    await context.close();
+  }
 }
 
-/** Times `runs` (+1 warm-up) clicks of each widget on the site at `origin` (with its base URL). */
+/**
+ * Times `runs` (+1 warm-up) clicks of each widget on the site at `origin` (with its base URL), served
+ * by scripts/static-server.mjs with `--bench-dir benchDir` (see prepareBenchDir). `devtools`: the
+ * in-page rows run in Playwright pages too, to measure what an attached DevTools client costs.
+ */
 export async function measureWidgets(
   browser: Browser,
   origin: string,
   runs: number,
-  only?: readonly string[],
+  options: { benchDir: string; only?: readonly string[]; devtools?: boolean },
 ): Promise<LatencyRow[]> {
   const rows: LatencyRow[] = [];
   for (const w of widgets) {
-    if (only && !only.includes(w.name)) continue;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${origin}${w.page}?env=mock`);
-      await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
-      const widget = page.locator(`[data-widget="${w.widget ?? w.name}"]`);
-      await buttonIn(widget, w.button).waitFor();
-      if (w.setup) await w.setup(page, widget);
-      const times: number[] = [];
-      const waits: number[] = [];
-      const count = Math.min(runs, w.runs ?? runs);
-      for (let i = 0; i <= count; i += 1) {
-        if (w.beforeEach) await w.beforeEach(page, widget);
-        await buttonIn(widget, w.button).and(page.locator(':enabled:not([aria-disabled="true"])')).waitFor();
-        if (w.measure) {
-          const { ms, waitedMs } = await w.measure(page, widget);
-          times.push(ms);
-          if (waitedMs !== undefined && i > 0) waits.push(waitedMs);
-        } else times.push(await timeClick(page, w));
-      }
-      const [warmup, ...measured] = times;
-      let firstAfterLoad = w.setup || w.beforeEach ? undefined : warmup;
-      if (w.reload) {
-        await page.reload();
-        await page.locator('html[data-has-hydrated="true"]').waitFor({ state: 'attached' });
-        await buttonIn(widget, w.button).and(page.locator(':enabled:not([aria-disabled="true"])')).waitFor();
-        firstAfterLoad = await timeClick(page, w);
-      }
-      const sorted = [...measured].sort((a, b) => a - b);
-      const waited = [...waits].sort((a, b) => a - b);
-      rows.push({
-        name: w.name,
-        span: w.span,
-        ...(w.overBudget ? { overBudget: w.overBudget } : {}),
-        page: w.page,
-        warmup: warmup!,
-        ...(firstAfterLoad !== undefined ? { firstAfterLoad } : {}),
-        median: quantile(sorted, 0.5),
-        p95: quantile(sorted, 0.95),
-        max: sorted.at(-1)!,
-        runs: count,
-        ...(waited.length ? { excludedWaitMedian: quantile(waited, 0.5) } : {}),
-      });
-    } finally {
-      await context.close();
+    if (options.only && !options.only.includes(w.name)) continue;
+    const url = `${origin}${w.page}?env=mock`;
+    const count = Math.min(runs, w.runs ?? runs);
+    let times: number[];
+    let waits: number[] = [];
+    let firstAfterLoad: number | undefined;
+    if (w.playwright) ({ times, waits } = await measureWithPlaywright(browser, url, w, count));
+    else {
+      const got = await runInPage(
+        options.benchDir,
+        url,
+        {
+          page: w.page,
+          widget: w.widget ?? w.name,
+          status: w.status ?? '[role="status"]',
+          button: buttonSource(w.button),
+          verdict: w.verdict,
+          ...(w.alsoShown ? { alsoShown: w.alsoShown } : {}),
+          runs: count,
+          setup: w.setup ?? [],
+          beforeEach: w.beforeEach ?? [],
+          reload: Boolean(w.reload),
+        },
+        options.devtools ? { devtools: browser } : {},
+      );
+      times = got.times;
+      firstAfterLoad = got.firstAfterLoad ?? (w.setup || w.beforeEach ? undefined : times[0]);
     }
+    const [warmup, ...measured] = times;
+    const sorted = [...measured].sort((a, b) => a - b);
+    const waited = [...waits].sort((a, b) => a - b);
+    rows.push({
+      name: w.name,
+      span: w.span,
+      ...(w.overBudget ? { overBudget: w.overBudget } : {}),
+      page: w.page,
+      warmup: warmup!,
+      ...(firstAfterLoad !== undefined ? { firstAfterLoad } : {}),
+      median: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
+      max: sorted.at(-1)!,
+      runs: count,
+      ...(waited.length ? { excludedWaitMedian: quantile(waited, 0.5) } : {}),
+    });
   }
   return rows;
 }
@@ -420,11 +398,15 @@ async function main() {
       port: { type: 'string', default: '3450' },
       out: { type: 'string', default: 'reports/bench/widget-latency.md' },
       only: { type: 'string' },
+      devtools: { type: 'boolean', default: false },
     },
   });
-  const server = spawn('node', ['scripts/static-server.mjs', '--dir', values.dir, '--port', values.port], {
-    stdio: 'ignore',
-  });
+  const benchDir = prepareBenchDir(mkdtempSync(path.join(tmpdir(), 'widget-bench-dir-')));
+  const server = spawn(
+    'node',
+    ['scripts/static-server.mjs', '--dir', values.dir, '--port', values.port, '--bench-dir', benchDir],
+    { stdio: 'ignore' },
+  );
   await new Promise((resolve) => setTimeout(resolve, 800));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -432,11 +414,15 @@ async function main() {
   });
   try {
     const only = values.only?.split(',').map((n) => n.trim());
-    const rows = await measureWidgets(browser, `http://localhost:${values.port}/`, Number(values.runs), only);
+    const rows = await measureWidgets(browser, `http://localhost:${values.port}/`, Number(values.runs), {
+      benchDir,
+      ...(only ? { only } : {}),
+      devtools: values.devtools,
+    });
     const report = [
       '# Widget latency: click to verdict, mock environment',
       '',
-      `${values.runs} measured runs per widget after one warm-up run; headless Chromium, production build, ${new Date().toISOString()}.`,
+      `${values.runs} measured runs per widget after one warm-up run; headless Chromium, production build, ${values.devtools ? 'timed in Playwright pages (DevTools attached)' : 'timed in the page with no DevTools attached'}, ${new Date().toISOString()}.`,
       '',
       latencyTable(rows),
       '',
@@ -447,6 +433,7 @@ async function main() {
   } finally {
     await browser.close();
     server.kill();
+    rmSync(benchDir, { recursive: true, force: true });
   }
 }
 
