@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import { chromeFlags } from './lighthouse';
 
 /** One thing the driver does in the page before a timed click (widget-driver.js reads these). */
 export type Step =
@@ -42,19 +43,9 @@ export type InPagePlan = {
 
 export type InPageTimes = { times: number[]; firstAfterLoad?: number };
 
-const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // The driver's clicks carry no user gesture, which window.open would otherwise need.
-  '--disable-popup-blocking',
-  '--window-size=1280,900',
-];
+// Lighthouse's headless flags, and: the driver's clicks carry no user gesture, which window.open
+// would otherwise need.
+const chromiumArgs = [...chromeFlags, '--disable-popup-blocking', '--window-size=1280,900'];
 
 /** The folder to pass as the static server's --bench-dir, with the driver in it. */
 export function prepareBenchDir(dir: string): string {
