@@ -8,8 +8,8 @@
 //   node scripts/static-server.mjs --dir build --base /portal/ --port 3101
 //
 // --bench-dir DIR (scripts/bench/widget-latency.ts only): every portal page (not the round-trip pages)
-// gets `<script src="<base>__bench/driver.js" defer>` before </body>; `<base>__bench/<file>` is served
-// from DIR, and a POST to `<base>__bench/report` is written to DIR/report.json. That lets the bench time a
+// gets `<script src="<base>__bench/driver.js" defer>` before </body>; `<base>__bench/<file>` (.js,
+// .json, .html) is served from DIR, and a POST to `<base>__bench/report` is written to DIR/report.json. That lets the bench time a
 // widget from inside the page with no DevTools attached to the browser.
 import { createReadStream, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -103,8 +103,9 @@ function benchRoute(req, res, urlPath) {
     return;
   }
   const file = path.join(benchDir, path.basename(name));
-  if (!/^[\w.-]+\.(js|json)$/.test(name) || !isFile(file)) return res.writeHead(404).end('Not found');
+  if (!/^[\w.-]+\.(js|json|html)$/.test(name) || !isFile(file)) return res.writeHead(404).end('Not found');
   res.writeHead(200, {
+    ...hostHeaders,
     'Content-Type': types[path.extname(file)],
     'Cache-Control': 'no-store',
   });

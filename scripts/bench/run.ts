@@ -299,6 +299,7 @@ function report(data: {
     }
   }
   for (const w of data.widgets) {
+    if (w.reference) continue; // the browser's floor: measured beside the widgets, not budgeted
     if (w.firstAfterLoad !== undefined)
       budgets.push({
         name: `${w.name}: first click after load → verdict ≤ ${widgetFirstClickMs} ms`,

@@ -8,7 +8,9 @@
 // timed clicks were; Chromium runs with --disable-popup-blocking since such a click carries no user
 // gesture for window.open.
 //
-// The plan: { page, widget, status, button, verdict, alsoShown?, runs, setup: Step[], beforeEach: Step[], reload }
+// The plan: { page, widget, status, button, verdict, alsoShown?, floor?, runs, setup: Step[], beforeEach: Step[],
+// reload }; with `floor` ('window', 'frame' or 'window+frame') the driver times the browser's own round
+// trip from this page through the bench's two empty pages instead of a click.
 // where a Step is one of { check: selector } | { click: source } | { clickIfShown: source } |
 // { gone: source } | { pickUser: true } | { status: source, selector? } | { sleep: ms }; a source is a
 // RegExp source matched against a button's text.
@@ -116,7 +118,34 @@
         target.click();
       });
     }
+    /** The browser's own round trip from this page through the bench's two empty pages. */
+    function timeFloorTrip(how) {
+      return new Promise((resolve) => {
+        let frame;
+        const onMessage = (event) => {
+          if (event.origin !== location.origin || event.data?.type !== 'bench:floor') return;
+          window.removeEventListener('message', onMessage);
+          frame?.remove();
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        const url = `${base}__bench/floor-authorize.html?code=floor&state=floor`;
+        if (how === 'window') open.call(window, url, 'tidp-login', 'popup,width=500,height=600');
+        else {
+          frame = document.createElement('iframe');
+          frame.hidden = true;
+          frame.src = url;
+          document.body.appendChild(frame);
+        }
+      });
+    }
+    async function timeFloor() {
+      const t0 = performance.now();
+      for (const how of plan.floor.split('+')) await timeFloorTrip(how);
+      return performance.now() - t0;
+    }
     const clickWhenReady = async () => {
+      if (plan.floor) return timeFloor();
       await until(`ready “${plan.button}”`, () => ready(buttonFor(plan.button)));
       return timeClick();
     };

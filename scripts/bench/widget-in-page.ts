@@ -34,6 +34,12 @@ export type InPagePlan = {
   status: string;
   button: string;
   verdict: string;
+  /**
+   * Instead of the widget's button: the browser's own cost of a round trip from this page, through two
+   * empty pages (floor-authorize.html, which redirects at once, and floor-callback.html, which posts to
+   * its opener or parent) in a login window, in a hidden frame, or one after the other.
+   */
+  floor?: 'window' | 'frame' | 'window+frame';
   alsoShown?: string;
   runs: number;
   setup: Step[];
@@ -47,10 +53,25 @@ export type InPageTimes = { times: number[]; firstAfterLoad?: number };
 // would otherwise need.
 const chromiumArgs = [...chromeFlags, '--disable-popup-blocking', '--window-size=1280,900'];
 
-/** The folder to pass as the static server's --bench-dir, with the driver in it. */
+// The floor's two pages: no script but what a round trip needs, nothing to fetch.
+const floorPage = (title: string, script: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><p>${title}</p><script>${script}</script></body></html>\n`;
+const floorPages = {
+  'floor-authorize.html': floorPage(
+    'Floor: authorize',
+    "location.replace('floor-callback.html' + location.search);",
+  ),
+  'floor-callback.html': floorPage(
+    'Floor: callback',
+    "(window.opener || window.parent).postMessage({ type: 'bench:floor' }, location.origin); if (window.opener) close();",
+  ),
+};
+
+/** The folder to pass as the static server's --bench-dir, with the driver and the floor's pages in it. */
 export function prepareBenchDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
   copyFileSync(path.join(__dirname, 'widget-driver.js'), path.join(dir, 'driver.js'));
+  for (const [name, html] of Object.entries(floorPages)) writeFileSync(path.join(dir, name), html);
   return dir;
 }
 

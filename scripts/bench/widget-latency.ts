@@ -86,6 +86,16 @@ export type WidgetBench = {
   reload?: boolean;
 };
 
+/** A reference row: the browser's own cost of a round trip from a page (widget-in-page.ts `floor`). */
+export type FloorBench = {
+  name: string;
+  /** The page measured from, and its widget (the driver waits for it to settle first). */
+  page: string;
+  widget: string;
+  floor: 'window' | 'frame' | 'window+frame';
+  span: string;
+};
+
 const buttonIn = (widget: Locator, name: string | RegExp) =>
   widget.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
 
@@ -174,6 +184,8 @@ export const widgets: WidgetBench[] = [
     status: 'section[aria-label="Run"] [role="status"]',
     setup: mockLogin('Run', '^Done: tokens received'),
     reload: true,
+    overBudget:
+      'The login window is most of a Run: the row “browser floor: login window” of the same run is what the browser alone costs for it, through empty pages; on top come the code exchange at /token, the JWKS with /userinfo through MSW on the page’s main thread (which the window shares while it closes), and the results. A miss on a busy machine shows in the floor row too.',
   },
   {
     // A silent check in a hidden iframe with the mock's SSO session on: authorize page and callback in
@@ -195,6 +207,8 @@ export const widgets: WidgetBench[] = [
     verdict: '^Logged out\\. prompt=none now answers login_required',
     status: '[data-testid="logout-verdict"]',
     beforeEach: mockLogin(/^Log in/, '^Logged in as'),
+    overBudget:
+      'Two round trips one after the other, as a logout and its proof need: the end_session request in the login window (the mock logout page, the callback), then prompt=none in a hidden frame (the mock authorize page, the callback), with the refused refresh sent beside it. The browser’s own cost of those two trips through empty pages is the row “browser floor: window then frame” of the same run; what the portal adds on top is its two pages’ logic, one /token through MSW and the verdict (issue #19, Dec 2026).',
   },
   {
     name: 'device flow: start',
@@ -264,8 +278,39 @@ export const widgets: WidgetBench[] = [
   },
 ];
 
+/**
+ * What the browser alone costs, from the same pages and in the same Chromium: the two empty pages
+ * stand for the mock's authorize page and the callback, with no request and no portal code. They are
+ * not budgeted; they say how much of a widget's row no portal change can remove.
+ */
+export const floors: FloorBench[] = [
+  {
+    name: 'browser floor: login window',
+    page: 'tools/scope-builder',
+    widget: 'scope builder',
+    floor: 'window',
+    span: 'a login window from the scope builder’s page through two empty pages (one redirects at once, the other posts back and closes) → the message: the least any Run in a window costs',
+  },
+  {
+    name: 'browser floor: hidden frame',
+    page: 'tools/silent-auth',
+    widget: 'prompt=none tryout',
+    floor: 'frame',
+    span: 'a hidden frame from the prompt=none tryout’s page through the same two empty pages → the message',
+  },
+  {
+    name: 'browser floor: window then frame',
+    page: 'tools/logout',
+    widget: 'logout tryout',
+    floor: 'window+frame',
+    span: 'from the logout tryout’s page, the login window’s round trip and then the hidden frame’s, as a logout and its proof need them',
+  },
+];
+
 export type LatencyRow = {
   name: string;
+  /** A floor row (not budgeted). */
+  reference?: boolean;
   /** What was timed (the entry's `span`). */
   span: string;
   overBudget?: string;
@@ -284,6 +329,15 @@ export type LatencyRow = {
 /** The q-quantile (nearest rank) of sorted numbers. */
 export const quantile = (sorted: number[], q: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+type TimedRow = WidgetBench & { floor?: FloorBench['floor'] };
+
+/** A floor as a row the in-page runner takes (no button, no verdict: the driver times the trip). */
+const floorRow = (f: FloorBench): TimedRow => ({
+  ...f,
+  button: '',
+  verdict: '',
+});
 
 /** The timed runs, and the warm-up, of a row Playwright drives (the approved polls). */
 async function measureWithPlaywright(browser: Browser, url: string, w: WidgetBench, count: number) {
@@ -320,7 +374,7 @@ export async function measureWidgets(
   options: { benchDir: string; only?: readonly string[]; devtools?: boolean },
 ): Promise<LatencyRow[]> {
   const rows: LatencyRow[] = [];
-  for (const w of widgets) {
+  for (const w of [...widgets, ...floors.map(floorRow)] as TimedRow[]) {
     if (options.only && !options.only.includes(w.name)) continue;
     const url = `${origin}${w.page}?env=mock`;
     const count = Math.min(runs, w.runs ?? runs);
@@ -338,6 +392,7 @@ export async function measureWidgets(
           status: w.status ?? '[role="status"]',
           button: buttonSource(w.button),
           verdict: w.verdict,
+          ...(w.floor ? { floor: w.floor } : {}),
           ...(w.alsoShown ? { alsoShown: w.alsoShown } : {}),
           runs: count,
           setup: w.setup ?? [],
@@ -354,6 +409,7 @@ export async function measureWidgets(
     const waited = [...waits].sort((a, b) => a - b);
     rows.push({
       name: w.name,
+      ...(w.floor ? { reference: true } : {}),
       span: w.span,
       ...(w.overBudget ? { overBudget: w.overBudget } : {}),
       page: w.page,
@@ -378,7 +434,7 @@ export function latencyTable(rows: LatencyRow[]): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | /${r.page} | ${r.firstAfterLoad === undefined ? '—' : fmt(r.firstAfterLoad)} | ${fmt(r.warmup)} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${r.runs} | ${r.p95 <= widgetP95Ms ? 'held' : '**missed**'} |`,
+        `| ${r.name} | /${r.page} | ${r.firstAfterLoad === undefined ? '—' : fmt(r.firstAfterLoad)} | ${fmt(r.warmup)} | ${fmt(r.median)} | ${fmt(r.p95)} | ${fmt(r.max)} | ${r.runs} | ${r.reference ? 'reference' : r.p95 <= widgetP95Ms ? 'held' : '**missed**'} |`,
     ),
     '',
     'What each row times:',
